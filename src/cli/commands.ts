@@ -1,0 +1,8 @@
+// The list of commands; each command lives in its own file and registers itself on the program.
+import type { Command } from 'commander';
+
+export type RegisterCommand = (program: Command) => void;
+
+/** Loaded in this order for --help. Add one line per command. */
+export const commands: Array<() => Promise<{ register: RegisterCommand }>> = [
+];

@@ -1,0 +1,2 @@
+// The gcflow library: everything a program needs to build, check, diff, simulate and deploy flows.
+export * from './flow/index.js';
