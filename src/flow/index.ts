@@ -4,3 +4,4 @@ export * from './diagnostic.js';
 export * from './pointer.js';
 export * from './load.js';
 export * from './builder.js';
+export * from './placeholder.js';
