@@ -31,12 +31,13 @@ export function generateFlow(nodeCount, { id = 'bench-flow', version = 1 } = {})
   return { id, version, name: `Generated flow (${Object.keys(nodes).length} nodes)`, status: 'draft', nodes };
 }
 
-/** A copy of `flow` with about `fraction` of its segments changed (messages edited, a condition value changed, a node added). */
+/** A copy of `flow` with about `fraction` of its nodes changed or added (messages edited, a condition value changed, a node added). */
 export function mutateFlow(flow, fraction, { version = flow.version + 1 } = {}) {
   const copy = structuredClone(flow);
   copy.version = version;
   const asks = Object.keys(copy.nodes).filter((id) => id.startsWith('ask_'));
-  const every = Math.max(1, Math.round(1 / (fraction * 5)));
+  // Each touched segment changes or adds 6 nodes; a segment is 5 nodes.
+  const every = Math.max(1, Math.round(6 / (5 * fraction)));
   for (let k = 0; k < asks.length; k += every) {
     const i = asks[k].slice(4);
     copy.nodes[`ask_${i}`].message = `Changed question ${i}?`;
