@@ -1,4 +1,5 @@
-// Which Genesys Cloud permissions each job needs, the seed's scope names mapped onto them, and matching (pure).
+// Which Genesys Cloud permissions each job needs, and the seed's scope names mapped onto them (pure).
+import { isPermissionGranted } from '../platform/permission-match.js';
 
 export type PermissionPurpose = 'deploy' | 'read' | 'simulate';
 export const PERMISSION_PURPOSES: readonly PermissionPurpose[] = ['deploy', 'read', 'simulate'];
@@ -12,6 +13,8 @@ export interface NeededPermission {
 const VIEW: NeededPermission = { permission: 'architect:flow:view', why: 'read what is deployed' };
 const EDIT: NeededPermission = { permission: 'architect:flow:edit', why: 'write a new version' };
 const PUBLISH: NeededPermission = { permission: 'architect:flow:publish', why: 'publish it' };
+/** Only when a flow is new: the document API creates it on its first PUT. */
+const CREATE: NeededPermission = { permission: 'architect:flow:add', why: 'create a new flow' };
 
 /** What each job needs (endpoint permissions from the platform reference, section B1). */
 export const REQUIRED_PERMISSIONS: Readonly<Record<PermissionPurpose, readonly NeededPermission[]>> = {
@@ -34,23 +37,6 @@ export const SEED_SCOPE_PERMISSIONS: Readonly<Record<string, readonly string[]>>
 
 export const SEED_SCOPES = Object.keys(SEED_SCOPE_PERMISSIONS);
 
-/** Whether a granted permission covers a needed one; `*` in a granted segment matches anything. */
-export function grantCoversPermission(granted: string, needed: string): boolean {
-  if (granted === '*' || granted === needed) return true;
-  const g = granted.split(':');
-  const n = needed.split(':');
-  for (let i = 0; i < n.length; i++) {
-    const segment = g[i];
-    if (segment === undefined) return false;
-    if (segment !== '*' && segment !== n[i]) return false;
-  }
-  return g.length <= n.length || g.slice(n.length).every((s) => s === '*');
-}
-
-export function isPermissionGranted(needed: string, granted: readonly string[]): boolean {
-  return granted.some((g) => grantCoversPermission(g, needed));
-}
-
 export interface PermissionCheckRow extends NeededPermission {
   granted: boolean;
 }
@@ -63,8 +49,9 @@ export interface PermissionCheck {
 }
 
 /** The table of needed versus granted for a job. */
-export function checkPermissionsFor(purpose: PermissionPurpose, granted: readonly string[]): PermissionCheck {
-  const rows = REQUIRED_PERMISSIONS[purpose].map((req) => ({ ...req, granted: isPermissionGranted(req.permission, granted) }));
+export function checkPermissionsFor(purpose: PermissionPurpose, granted: readonly string[], options: { creating?: boolean } = {}): PermissionCheck {
+  const needed = options.creating && purpose === 'deploy' ? [...REQUIRED_PERMISSIONS.deploy, CREATE] : REQUIRED_PERMISSIONS[purpose];
+  const rows = needed.map((req) => ({ ...req, granted: isPermissionGranted(granted, req.permission) }));
   const missing = rows.filter((r) => !r.granted).map((r) => r.permission);
   return { purpose, rows, missing, ok: missing.length === 0 };
 }
@@ -92,7 +79,7 @@ export function checkSeedScopes(scopes: readonly string[], granted: readonly str
       unknown.push(scope);
       return { scope, permissions: [], granted: false, missing: [] };
     }
-    const missing = permissions.filter((p) => !isPermissionGranted(p, granted));
+    const missing = permissions.filter((p) => !isPermissionGranted(granted, p));
     return { scope, permissions, granted: missing.length === 0, missing };
   });
   return { ok: rows.every((r) => r.granted), scopes: rows, unknown };

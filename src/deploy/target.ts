@@ -65,7 +65,8 @@ export type WatchResult =
   | { outcome: 'published'; deployed: DeployedFlow; elapsedMs: number; checks: number }
   | { outcome: 'failed'; deployed: DeployedFlow; reason: string; elapsedMs: number; checks: number }
   | { outcome: 'superseded'; deployed: DeployedFlow; elapsedMs: number; checks: number }
-  | { outcome: 'timeout'; deployed?: DeployedFlow; elapsedMs: number; checks: number };
+  | { outcome: 'timeout'; deployed?: DeployedFlow; elapsedMs: number; checks: number }
+  | { outcome: 'gone'; elapsedMs: number; checks: number };
 
 /** A deploy back end. Implementations never print and never change anything outside these calls. */
 export interface DeployTarget {

@@ -1,0 +1,16 @@
+// The few calls of the seed's flow document API that the deploy target needs: a port, filled by the platform client.
+
+/** A flow document as the server sends it: the flow plus server fields (status, statusReason, dates, lock...). */
+export type RemoteFlowDocument = Record<string, unknown>;
+
+/**
+ * `GET/PUT /api/v2/flows/{id}` and `POST /api/v2/flows/{id}/validate`. Errors are the platform client's
+ * (VersionConflictError on 409, ApiError otherwise); `getFlow` answers undefined for 404.
+ */
+export interface FlowDocumentApi {
+  /** Where the calls go, for messages (`http://127.0.0.1:4010`). */
+  readonly baseUrl: string;
+  getFlow(flowId: string): Promise<RemoteFlowDocument | undefined>;
+  putFlow(flowId: string, document: RemoteFlowDocument): Promise<RemoteFlowDocument>;
+  validateFlow(flowId: string, document: RemoteFlowDocument): Promise<unknown>;
+}
