@@ -1,0 +1,23 @@
+// The platform room: regions, OAuth, credentials, the one HTTP pipeline, typed endpoints and the client that groups them.
+export { createPlatformClient, type PlatformClient, type PlatformClientOptions } from './client.js';
+export { GenesysAuth, DEFAULT_EXPIRY_MARGIN_MS, DEFAULT_TIMEOUT_MS, type GenesysAuthOptions } from './auth.js';
+export { credentialsFromEnvironment, CREDENTIAL_VARIABLES, type PlatformCredentials, type CredentialsOptions } from './credentials.js';
+export { resolvePlatformHosts, isLoopbackHost, assertSecureUrl, GENESYS_REGIONS, type PlatformHosts } from './region.js';
+export * from './errors.js';
+export * from './models.js';
+export { SecretRedactor, REDACTED } from './redact.js';
+export { discoverGrantedPermissions, type GrantedPermissions, type GrantedRole, type IdentityEndpoints } from './granted-permissions.js';
+export { isPermissionGranted, missingPermissions, permissionCovers, permissionsOfPolicies } from './permission-match.js';
+export type { FlowDocument, FlowDocumentValidation, FlowDocumentSimulation, DocumentEndpoints } from './endpoints/documents.js';
+export type { ListFlowsQuery, FlowEndpoints } from './endpoints/flows.js';
+export type { VersionEndpoints } from './endpoints/versions.js';
+export type { JobEndpoints, ValidateJobEndpoints, JobPollOptions } from './endpoints/jobs.js';
+export type { ListRolesQuery, TokenEndpoints, OAuthClientEndpoints, RoleEndpoints } from './endpoints/identity.js';
+export type { ListWebDeploymentsQuery, WebDeploymentEndpoints } from './endpoints/web-deployments.js';
+export { formatRequestLogEntry, requestLoggerFromEnvironment, type RequestLogEntry, type RequestLogger } from './pipeline/log.js';
+export { DEFAULT_RATE_LIMIT, TokenBucket, type RateLimitOptions } from './pipeline/rate-limit.js';
+export { DEFAULT_RETRY, retryDelay, type RetryOptions, type Sleep } from './pipeline/retry.js';
+export { fullJitterDelay } from './pipeline/backoff.js';
+export { parseRetryAfter } from './pipeline/retry-after.js';
+export type { HttpMethod, PlatformRequest, PlatformResponse, QueryValue } from './pipeline/request.js';
+export type { FetchFunction } from './pipeline/send.js';
