@@ -1,0 +1,87 @@
+// The seed document's API: GET/PUT /api/v2/flows/{id} with an optimistic version, plus validate and simulate.
+import type { FastifyInstance } from 'fastify';
+import type { Caller, EmulatorContext } from '../context.js';
+import { failures } from '../errors.js';
+import { putDocument, requireFlow } from '../flow-state.js';
+import { missingPermissions, type PermissionRequirement } from '../permissions.js';
+import { callerOf } from '../server.js';
+import { documentView } from '../views.js';
+import { stringParam } from './query.js';
+
+type FlowParams = { Params: { flowId: string }; Querystring: Record<string, string | string[]> };
+
+/** A permission that depends on the body (creating, publishing), checked in the handler. */
+export function requirePermission(caller: Caller, requirement: PermissionRequirement): void {
+  const missing = missingPermissions(caller.granted, requirement);
+  if (missing.length > 0) throw failures.missingPermissions(missing, 'all' in requirement);
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The document a validate/simulate request is about: one in the body (`flow`, or the body itself), else the stored one. */
+function subjectDocument(ctx: EmulatorContext, flowId: string, body: unknown, version: string | undefined): unknown {
+  if (isObject(body) && isObject(body.flow)) return body.flow;
+  if (isObject(body) && isObject(body.nodes)) return body;
+  const flow = requireFlow(ctx.state(), flowId);
+  if (version !== undefined) {
+    const record = flow.versions.find((v) => String(v.version) === version);
+    if (!record) throw failures.notFound('flow version', `${flowId}/${version}`);
+    return record.document;
+  }
+  if (!flow.document) throw failures.badRequest(`Flow ${flowId} has no configuration yet; PUT a flow document first.`);
+  return flow.document;
+}
+
+function simulateOptions(body: unknown): Record<string, unknown> {
+  if (!isObject(body)) return {};
+  const options: Record<string, unknown> = {};
+  for (const key of ['messages', 'transcript', 'data', 'intents', 'stepLimit', 'conversationId', 'env']) {
+    if (body[key] !== undefined) options[key] = body[key];
+  }
+  if (typeof body.message === 'string' && options.messages === undefined) options.messages = [body.message];
+  if (isObject(body.inputs) && options.data === undefined) options.data = body.inputs;
+  return options;
+}
+
+export function registerFlowDocumentRoutes(api: FastifyInstance, ctx: EmulatorContext): void {
+  const view = { any: ['architect:flow:view'] };
+  const names = (id: string) => ctx.clientName(id);
+
+  api.get<FlowParams>('/flows/:flowId', { config: { permission: view } }, async (request) => {
+    return documentView(requireFlow(ctx.state(), request.params.flowId), names);
+  });
+
+  api.put<FlowParams>('/flows/:flowId', { config: { permission: { any: ['architect:flow:edit'] } } }, async (request) => {
+    const caller = callerOf(request);
+    const { flowId } = request.params;
+    const state = ctx.state();
+    if (!Object.hasOwn(state.flows, flowId)) requirePermission(caller, { all: ['architect:flow:add'] });
+    if (isObject(request.body) && request.body.status === 'published') requirePermission(caller, { any: ['architect:flow:publish'] });
+    const result = putDocument(state, {
+      flowId,
+      body: request.body,
+      clientId: caller.client.id,
+      now: ctx.now(),
+      operationId: ctx.newId(),
+      publishDelayMs: ctx.config.publishDelayMs,
+    });
+    ctx.commit(result.state);
+    return documentView(result.flow, names);
+  });
+
+  api.post<FlowParams>('/flows/:flowId/validate', { config: { permission: view } }, async (request) => {
+    const document = subjectDocument(ctx, request.params.flowId, request.body, stringParam(request.query.version));
+    return ctx.analysis.validate(document);
+  });
+
+  api.post<FlowParams>('/flows/:flowId/simulate', { config: { permission: view } }, async (request) => {
+    const document = subjectDocument(ctx, request.params.flowId, request.body, stringParam(request.query.version));
+    const result = ctx.analysis.validate(document);
+    if (result.errorCount > 0) {
+      throw failures.badRequest(`The flow cannot be simulated: it has ${result.errorCount} validation error(s); POST .../validate shows them.`);
+    }
+    return ctx.analysis.simulate(document, simulateOptions(request.body));
+  });
+}
