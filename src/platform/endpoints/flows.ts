@@ -39,8 +39,6 @@ export function flowEndpoints(api: PlatformTransport) {
     delete: async (flowId: string): Promise<void> => {
       await api.request({ method: 'DELETE', path: `/api/v2/flows/${segment(flowId)}` });
     },
-    /** DELETE /api/v2/flows?id=…: batch delete, asynchronous (an Operation). */
-    deleteMany: (flowIds: string[]): Promise<Operation> => api.json({ method: 'DELETE', path: '/api/v2/flows', query: { id: flowIds } }),
     /** POST /api/v2/flows/actions/checkout?flow=: locks the flow to this client. */
     checkout: (flowId: string): Promise<ArchitectFlow> => action('checkout', flowId),
     /** POST /api/v2/flows/actions/checkin?flow=: asynchronous, answers an Operation. */
