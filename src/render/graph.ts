@@ -1,0 +1,84 @@
+// The diagram model of a flow: its nodes with their display lines and its edges with kinds and labels.
+import type { FlowDefinition, FlowNode } from '../flow/schema.js';
+import { toPointer } from '../flow/pointer.js';
+import { conditionSummary, nodeLines, shorten } from './summary.js';
+
+/** How an edge leaves its node: the only way on, a condition, the default branch, or a wait's timeout. */
+export type EdgeKind = 'next' | 'condition' | 'default' | 'timeout';
+
+export interface DiagramNode {
+  id: string;
+  /** The node type, or `missing` for a transition target that is not in the flow. */
+  type: FlowNode['type'] | 'missing';
+  /** Title first, then a line per action / message / wait. */
+  lines: string[];
+}
+
+export interface DiagramEdge {
+  /** The JSON pointer of the transition field this edge comes from: unique and stable. */
+  id: string;
+  from: string;
+  to: string;
+  kind: EdgeKind;
+  /** `intent equals billing`, `default`, `timeout 30s`, or empty for the only way on. */
+  label: string;
+  /** For `condition` edges: the index in the node's `conditions`. */
+  conditionIndex?: number;
+}
+
+export interface FlowDiagram {
+  title: string;
+  nodes: DiagramNode[];
+  edges: DiagramEdge[];
+}
+
+function edgesOf(id: string, node: FlowNode): DiagramEdge[] {
+  const edges: DiagramEdge[] = [];
+  const add = (to: unknown, kind: EdgeKind, label: string, path: Array<string | number>, conditionIndex?: number): void => {
+    if (typeof to !== 'string' || to === '') return;
+    const edge: DiagramEdge = { id: toPointer(['nodes', id, ...path]), from: id, to, kind, label };
+    if (conditionIndex !== undefined) edge.conditionIndex = conditionIndex;
+    edges.push(edge);
+  };
+  switch (node.type) {
+    case 'transition': {
+      const conditions = Array.isArray(node.conditions) ? node.conditions : [];
+      conditions.forEach((condition, index) =>
+        add(condition?.transition, 'condition', conditionSummary(condition), ['conditions', index, 'transition'], index),
+      );
+      add(node.transition, conditions.length > 0 ? 'default' : 'next', conditions.length > 0 ? 'default' : '', ['transition']);
+      break;
+    }
+    case 'webchat': {
+      const wait = node.waitForInput;
+      add(node.transition, 'next', '', ['transition']);
+      if (wait?.timeoutTransition !== undefined) {
+        const label = wait.timeoutSeconds !== undefined ? `timeout ${wait.timeoutSeconds}s` : 'timeout';
+        add(wait.timeoutTransition, 'timeout', label, ['waitForInput', 'timeoutTransition']);
+      }
+      break;
+    }
+    case 'end':
+      break;
+    default:
+      add((node as { transition?: unknown }).transition, 'next', '', ['transition']);
+  }
+  return edges;
+}
+
+/** Builds the diagram of a flow. Tolerates flows that do not validate: bad nodes are skipped, dangling targets shown as `missing`. */
+export function flowDiagram(flow: FlowDefinition): FlowDiagram {
+  const entries = Object.entries(flow.nodes && typeof flow.nodes === 'object' ? flow.nodes : {}).filter(
+    ([, node]) => node !== null && typeof node === 'object',
+  );
+  const nodes: DiagramNode[] = entries.map(([id, node]) => ({ id, type: node.type, lines: nodeLines(id, node) }));
+  const known = new Set(nodes.map((node) => node.id));
+  const edges = entries.flatMap(([id, node]) => edgesOf(id, node));
+  for (const edge of edges) {
+    if (known.has(edge.to)) continue;
+    known.add(edge.to);
+    nodes.push({ id: edge.to, type: 'missing', lines: [shorten(edge.to), 'missing node'] });
+  }
+  const title = typeof flow.name === 'string' && flow.name !== '' ? flow.name : String(flow.id ?? 'flow');
+  return { title, nodes, edges };
+}

@@ -1,0 +1,88 @@
+// Positions for a flow diagram, computed by dagre (layered layout), with node sizes estimated from their text.
+import dagre from '@dagrejs/dagre';
+import type { DiagramNode, FlowDiagram } from './graph.js';
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+/** A node's box: centre and size, in SVG user units. */
+export interface NodeBox extends Point {
+  width: number;
+  height: number;
+}
+
+export interface EdgeRoute {
+  points: Point[];
+  /** Where the label's centre goes (present when the edge has a label). */
+  label?: Point;
+}
+
+export interface DiagramLayout {
+  width: number;
+  height: number;
+  nodes: Map<string, NodeBox>;
+  edges: Map<string, EdgeRoute>;
+}
+
+/** Font metrics the page uses (12px sans-serif); an estimate is enough because text is cut to fit anyway. */
+export const TEXT = { charWidth: 6.6, lineHeight: 16, titleCharWidth: 7.2 } as const;
+
+export function textWidth(text: string, charWidth: number = TEXT.charWidth): number {
+  return Array.from(text).length * charWidth;
+}
+
+/** The size a node needs: its widest line plus padding, grown for the shapes that waste corners. */
+export function nodeSize(node: DiagramNode): { width: number; height: number } {
+  const [title = '', ...body] = node.lines;
+  const widest = Math.max(textWidth(title, TEXT.titleCharWidth), ...body.map((line) => textWidth(line)));
+  const height = node.lines.length * TEXT.lineHeight + 16;
+  switch (node.type) {
+    case 'transition':
+      return { width: Math.max(90, widest + 56), height: Math.max(56, height + 20) };
+    case 'start':
+    case 'end':
+      return { width: Math.max(72, widest + 40), height: Math.max(40, height + 6) };
+    case 'webchat':
+      return { width: Math.max(110, widest + 48), height };
+    default:
+      return { width: Math.max(100, widest + 24), height };
+  }
+}
+
+export interface LayoutOptions {
+  rankdir?: 'TB' | 'LR';
+}
+
+/** Lays the diagram out with dagre. Deterministic for the same diagram. */
+export function layoutDiagram(diagram: FlowDiagram, options: LayoutOptions = {}): DiagramLayout {
+  const graph = new dagre.graphlib.Graph({ multigraph: true });
+  graph.setGraph({ rankdir: options.rankdir ?? 'TB', nodesep: 28, edgesep: 12, ranksep: 44, marginx: 24, marginy: 24 });
+  for (const node of diagram.nodes) graph.setNode(node.id, nodeSize(node));
+  for (const edge of diagram.edges) {
+    const labelled = edge.label !== '';
+    graph.setEdge(
+      edge.from,
+      edge.to,
+      labelled ? { width: textWidth(edge.label, 6) + 10, height: 16, labelpos: 'c' } : { width: 0, height: 0 },
+      edge.id,
+    );
+  }
+  dagre.layout(graph);
+
+  const nodes = new Map<string, NodeBox>();
+  for (const node of diagram.nodes) {
+    const placed = graph.node(node.id);
+    nodes.set(node.id, { x: placed.x ?? 0, y: placed.y ?? 0, width: placed.width, height: placed.height });
+  }
+  const edges = new Map<string, EdgeRoute>();
+  for (const edge of diagram.edges) {
+    const placed = graph.edge({ v: edge.from, w: edge.to, name: edge.id });
+    const route: EdgeRoute = { points: (placed?.points ?? []).map((p: Point) => ({ x: p.x, y: p.y })) };
+    if (edge.label !== '' && placed?.x !== undefined && placed.y !== undefined) route.label = { x: placed.x, y: placed.y };
+    edges.set(edge.id, route);
+  }
+  const size = graph.graph();
+  return { width: size.width ?? 0, height: size.height ?? 0, nodes, edges };
+}
