@@ -1,0 +1,34 @@
+// GCF013: no condition repeats an earlier one of the same node (the earlier one always wins, so it can never match).
+import type { Check } from '../check.js';
+
+const VALUELESS = new Set(['exists', 'notExists']);
+
+export const shadowedCondition: Check = {
+  meta: {
+    code: 'GCF013',
+    name: 'shadowed-condition',
+    severity: 'warning',
+    description: 'A condition identical to an earlier one in the same node can never match (the first match wins).',
+    messages: {
+      shadowed: 'condition {{index}} of node "{{id}}" can never match: condition {{earlier}} tests the same ({{test}}) and wins first; remove it or change what it tests',
+    },
+  },
+  check(context) {
+    for (const entry of context.model.nodes) {
+      const seen = new Map<string, number>();
+      for (const { condition, index } of entry.conditions) {
+        const operator = condition.condition;
+        if (typeof condition.variable !== 'string' || typeof operator !== 'string') continue;
+        const value = VALUELESS.has(operator) ? null : (condition.value ?? null);
+        const key = JSON.stringify([condition.variable, operator, value, condition.ignoreCase === true]);
+        const earlier = seen.get(key);
+        if (earlier === undefined) {
+          seen.set(key, index);
+          continue;
+        }
+        const test = `${condition.variable} ${operator}${value === null ? '' : ` ${JSON.stringify(value)}`}`;
+        context.report({ messageId: 'shadowed', pointer: context.pointerIn(entry.pointer, 'conditions', index), data: { id: entry.id, index, earlier, test } });
+      }
+    }
+  },
+};

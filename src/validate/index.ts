@@ -1,0 +1,5 @@
+// The validation room: validate() with its checks, and the text, JSON and SARIF formats of its findings.
+export { validate } from './validate.js';
+export type { Finding, ValidateOptions, ValidationResult } from './finding.js';
+export type { Check as ValidationCheck, CheckMeta, CheckContext, Report as CheckReport } from './check.js';
+export { checks as validationChecks } from './checks/registry.js';
