@@ -144,33 +144,61 @@ export async function applyDeploy(ctx: DeployContext, prepared: PreparedDeploy):
       backupPath = await writeBackup(ctx.projectDir, deployedBase, ctx.wallClock().toISOString(), ctx.secrets);
       ctx.onEvent?.({ type: 'backup', flowId: plan.flowId, version: plan.base.version, path: backupPath });
     }
+    ctx.onEvent?.({ type: 'push', flowId: plan.flowId, version: plan.desired.version });
+    let writeError: unknown;
     try {
-      ctx.onEvent?.({ type: 'push', flowId: plan.flowId, version: plan.desired.version });
       const receipt = await ctx.target.push(plan);
       return await publishAndVerify(ctx, plan, receipt.version, backupPath);
     } catch (error) {
-      if (!isVersionConflict(error)) throw error;
-      const theirs = await ctx.target.fetchDeployed(plan.flowId);
-      // A PUT retried after a lost response is refused with 409 although it landed: that version is ours.
-      if (theirs && theirs.version === plan.desired.version && sameContent(theirs.definition, plan.desired)) {
-        return await publishAndVerify(ctx, plan, theirs.version, backupPath);
-      }
-      const conflict = conflictOf(plan.flowId, plan.base, theirs, plan.desired);
-      const forcing = Boolean(ctx.force) && theirs !== undefined && replans < MAX_FORCED_REPLANS;
-      ctx.onEvent?.({ type: 'conflict', flowId: plan.flowId, conflict, forcing });
-      if (!forcing || theirs === undefined) {
-        const who = theirs ? `version ${theirs.version} was deployed by someone else` : 'the flow changed on the server';
-        const hint = ctx.force ? `gave up after ${replans} re-plan(s)` : 'run plan again to see their change, or deploy with --force to re-plan on top of it';
-        return outcome(plan, 'conflict', `${who} since the plan (made against version ${plan.base?.version ?? 'none'}); nothing was written (${hint})`, {
-          conflict,
-          ...(backupPath ? { backupPath } : {}),
-        });
-      }
-      plan = createPlan(plan.desired, theirs);
-      ctx.onEvent?.({ type: 'plan', plan });
-      if (plan.action === 'none') return outcome(plan, 'unchanged', `their version ${theirs.version} already has this content; nothing to do`, { conflict });
+      writeError = error;
     }
+    if (!isVersionConflict(writeError)) return afterFailedWrite(ctx, plan, writeError, backupPath);
+    let theirs: DeployedFlow | undefined;
+    try {
+      theirs = await ctx.target.fetchDeployed(plan.flowId);
+    } catch (error) {
+      return outcome(plan, 'failed', `the write was refused as a conflict and the flow could not be read back (${messageOf(error)}); check with gcflow status ${plan.flowId}`, backupPath ? { backupPath } : {});
+    }
+    // A PUT retried after a lost response is refused with 409 although it landed: that version is ours.
+    if (theirs && theirs.version === plan.desired.version && sameContent(theirs.definition, plan.desired)) {
+      return publishAndVerify(ctx, plan, theirs.version, backupPath);
+    }
+    const conflict = conflictOf(plan.flowId, plan.base, theirs, plan.desired);
+    const forcing = Boolean(ctx.force) && theirs !== undefined && replans < MAX_FORCED_REPLANS;
+    ctx.onEvent?.({ type: 'conflict', flowId: plan.flowId, conflict, forcing });
+    if (!forcing || theirs === undefined) {
+      const who = theirs ? `version ${theirs.version} was deployed by someone else` : 'the flow changed on the server';
+      const hint = ctx.force ? `gave up after ${replans} re-plan(s)` : 'run plan again to see their change, or deploy with --force to re-plan on top of it';
+      return outcome(plan, 'conflict', `${who} since the plan (made against version ${plan.base?.version ?? 'none'}); nothing was written (${hint})`, {
+        conflict,
+        ...(backupPath ? { backupPath } : {}),
+      });
+    }
+    plan = createPlan(plan.desired, theirs);
+    ctx.onEvent?.({ type: 'plan', plan });
+    if (plan.action === 'none') return outcome(plan, 'unchanged', `their version ${theirs.version} already has this content; nothing to do`, { conflict });
   }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * The write failed with something other than a conflict (after the client's retries). Whether it landed is
+ * read back rather than guessed: a lost response may hide a write that did happen.
+ */
+async function afterFailedWrite(ctx: DeployContext, plan: DeployPlan, error: unknown, backupPath: string | undefined): Promise<DeployOutcome> {
+  const extra = backupPath ? { backupPath } : {};
+  let now: DeployedFlow | undefined;
+  try {
+    now = await ctx.target.fetchDeployed(plan.flowId);
+  } catch {
+    return outcome(plan, 'failed', `writing version ${plan.desired.version} failed (${messageOf(error)}) and the server could not be read back to see whether it landed; check with gcflow status ${plan.flowId}`, extra);
+  }
+  if (now && now.version === plan.desired.version && sameContent(now.definition, plan.desired)) return publishAndVerify(ctx, plan, now.version, backupPath);
+  if (planStillApplies(plan, now)) return outcome(plan, 'failed', `writing version ${plan.desired.version} failed (${messageOf(error)}); nothing was written`, extra);
+  throw error;
 }
 
 async function watch(ctx: DeployContext, flowId: string, version: number): Promise<WatchResult> {
@@ -183,6 +211,14 @@ async function watch(ctx: DeployContext, flowId: string, version: number): Promi
 
 async function publishAndVerify(ctx: DeployContext, plan: DeployPlan, version: number, backupPath: string | undefined): Promise<DeployOutcome> {
   const extra = { toVersion: version, ...(backupPath ? { backupPath } : {}) };
+  try {
+    return await watchVerifySmoke(ctx, plan, version, extra);
+  } catch (error) {
+    return outcome(plan, 'failed', `version ${version} was written, then: ${messageOf(error)}; the flow is left as it is (check it with gcflow status ${plan.flowId})`, extra);
+  }
+}
+
+async function watchVerifySmoke(ctx: DeployContext, plan: DeployPlan, version: number, extra: Partial<DeployOutcome>): Promise<DeployOutcome> {
   const result = await watch(ctx, plan.flowId, version);
   if (result.outcome === 'timeout') {
     return outcome(plan, 'timeout', `version ${version} was written but not published within ${Math.round(ctx.timeoutMs / 1000)} s; the flow is left as it is (check it with gcflow status ${plan.flowId})`, extra);

@@ -13,4 +13,16 @@ export interface FlowDocumentApi {
   getFlow(flowId: string): Promise<RemoteFlowDocument | undefined>;
   putFlow(flowId: string, document: RemoteFlowDocument): Promise<RemoteFlowDocument>;
   validateFlow(flowId: string, document: RemoteFlowDocument): Promise<unknown>;
+  /** `GET /api/v2/flows/{id}/versions`: every saved version, newest first (all pages). */
+  listVersions(flowId: string): Promise<RemoteVersion[]>;
+  /** The document saved as a version (`GET .../versions/{n}` with its configuration), or undefined for 404. */
+  getVersionDocument(flowId: string, version: number): Promise<RemoteFlowDocument | undefined>;
+}
+
+/** A saved version as the server lists it. */
+export interface RemoteVersion {
+  version: number;
+  /** `PUBLISH` for versions that were published, `SAVE`/`CHECKIN` otherwise. */
+  type?: string;
+  datePublished?: string;
 }

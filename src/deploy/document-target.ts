@@ -1,11 +1,12 @@
 // The deploy target over the seed's flow document API: GET/PUT /api/v2/flows/{id} with version, validate, status.
 import type { FlowDefinition } from '../flow/schema.js';
+import { ApiError, NetworkError, RateLimitedError, TimeoutError } from '../platform/errors.js';
 import { definitionOf } from './definition.js';
 import type { FlowDocumentApi, RemoteFlowDocument } from './document-api.js';
 import { NoDocumentApiError } from './no-document-api.js';
 import { createPlan, type DeployPlan } from './plan.js';
 import { DEFAULT_POLL_SCHEDULE, nextPollDelay, type PollSchedule } from './poll-schedule.js';
-import type { DeployedFlow, DeployTarget, FlowLock, PushReceipt, ServerFinding, ServerValidation, WatchOptions, WatchResult } from './target.js';
+import type { DeployedFlow, DeployedVersionInfo, DeployTarget, FlowLock, PushReceipt, ServerFinding, ServerValidation, WatchOptions, WatchResult } from './target.js';
 
 /** Time, passed in so that tests and the bench control it. */
 export interface DeployClock {
@@ -72,6 +73,12 @@ export function serverValidationOf(answer: unknown): ServerValidation {
   return { valid, findings };
 }
 
+/** Errors worth looking again after: rate limits, 5xx, timeouts and dropped connections. */
+export function isTransient(error: unknown): boolean {
+  if (error instanceof RateLimitedError || error instanceof TimeoutError || error instanceof NetworkError) return true;
+  return error instanceof ApiError && (error.status === 429 || error.status >= 500);
+}
+
 export class DocumentApiTarget implements DeployTarget {
   readonly description: string;
   private readonly api: FlowDocumentApi;
@@ -106,6 +113,20 @@ export class DocumentApiTarget implements DeployTarget {
     return this.write(flowId, { ...definition, id: flowId, version: expectedVersion + 1, status: 'published' });
   }
 
+  async listVersions(flowId: string): Promise<DeployedVersionInfo[]> {
+    const versions = await this.api.listVersions(flowId);
+    return versions.map((v) => ({
+      version: v.version,
+      published: v.type === 'PUBLISH' || v.datePublished !== undefined,
+      ...(v.datePublished ? { publishedAt: v.datePublished } : {}),
+    }));
+  }
+
+  async fetchVersion(flowId: string, version: number): Promise<FlowDefinition | undefined> {
+    const document = await this.api.getVersionDocument(flowId, version);
+    return document === undefined ? undefined : definitionOf(document);
+  }
+
   private async write(flowId: string, flow: FlowDefinition): Promise<PushReceipt> {
     const answer = await this.api.putFlow(flowId, flow as unknown as RemoteFlowDocument);
     const version = typeof answer.version === 'number' ? answer.version : flow.version;
@@ -120,7 +141,15 @@ export class DocumentApiTarget implements DeployTarget {
       const elapsed = this.clock.now() - started;
       if (elapsed >= options.timeoutMs) return { outcome: 'timeout', ...(last ? { deployed: last } : {}), elapsedMs: elapsed, checks };
       await this.clock.sleep(nextPollDelay(this.schedule, checks, elapsed, options.timeoutMs), options.signal);
-      const deployed = await this.fetchDeployed(flowId);
+      let deployed: DeployedFlow | undefined;
+      try {
+        deployed = await this.fetchDeployed(flowId);
+      } catch (error) {
+        // A check that failed after the client's own retries is one missed look, not a failed publication.
+        if (!isTransient(error)) throw error;
+        checks++;
+        continue;
+      }
       checks++;
       const elapsedMs = this.clock.now() - started;
       if (deployed === undefined) return { outcome: 'gone', elapsedMs, checks };

@@ -90,4 +90,14 @@ export interface DeployTarget {
    * again), and asks for publication. Returns the receipt of that write.
    */
   rollback(flowId: string, definition: FlowDefinition, expectedVersion: number): Promise<PushReceipt>;
+  /** The versions the server keeps, newest first (empty when it keeps none). */
+  listVersions(flowId: string): Promise<DeployedVersionInfo[]>;
+  /** The definition saved as an earlier version, or undefined when the server does not have it. */
+  fetchVersion(flowId: string, version: number): Promise<FlowDefinition | undefined>;
+}
+
+export interface DeployedVersionInfo {
+  version: number;
+  published: boolean;
+  publishedAt?: string;
 }
