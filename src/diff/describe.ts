@@ -9,10 +9,12 @@ export function formatValue(value: unknown): string {
   return value === undefined ? '(none)' : JSON.stringify(value);
 }
 
-/** A node id, a status, a type or a version as it reads in a line: bare. */
-function bare(value: unknown): string {
+/** A node id, a status, a type or a version as it reads in a line: bare, unless it holds spaces, quotes or control characters. */
+export function bare(value: unknown): string {
   if (value === undefined) return '(none)';
-  return typeof value === 'string' || typeof value === 'number' ? String(value) : JSON.stringify(value);
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'string' && value !== '' && !/[\s"\\\p{Cc}]/u.test(value)) return value;
+  return JSON.stringify(value);
 }
 
 /** A condition as one phrase: `intent equals "billing" -> billing_queue`. */

@@ -32,8 +32,10 @@ function flowFieldChanges(oldFlow: JsonObject, newFlow: JsonObject): FlowChange[
     changes.push({
       kind: 'flow-field-changed',
       field,
-      ...(oldFlow[field] === undefined ? {} : { oldPointer: toPointer([field]), before: oldFlow[field] }),
-      ...(newFlow[field] === undefined ? {} : { newPointer: toPointer([field]), after: newFlow[field] }),
+      ...(oldFlow[field] === undefined ? {} : { oldPointer: toPointer([field]) }),
+      ...(before === undefined ? {} : { before }),
+      ...(newFlow[field] === undefined ? {} : { newPointer: toPointer([field]) }),
+      ...(after === undefined ? {} : { after }),
     });
   }
   return changes;
