@@ -41,7 +41,8 @@ function simulateOptions(body: unknown): Record<string, unknown> {
     if (body[key] !== undefined) options[key] = body[key];
   }
   if (typeof body.message === 'string' && options.messages === undefined) options.messages = [body.message];
-  if (isObject(body.inputs) && options.data === undefined) options.data = body.inputs;
+  // The seed document calls it initial data.
+  for (const alias of ['initialData', 'inputs']) if (isObject(body[alias]) && options.data === undefined) options.data = body[alias];
   return options;
 }
 
