@@ -1,2 +1,3 @@
 // The gcflow library: everything a program needs to build, check, diff, simulate and deploy flows.
 export * from './flow/index.js';
+export * from './emulator/index.js';
