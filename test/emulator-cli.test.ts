@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { describe, it } from 'node:test';
-import { BIN, runCli, SEED_FLOW } from '../../test/support/run-cli.js';
+import { BIN, runCli, SEED_FLOW } from './support/run-cli.js';
 
 function startCli(args: string[]) {
   const child = spawn(process.execPath, [BIN, 'emulator', ...args], { env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
