@@ -14,3 +14,4 @@ export {
   type ConversationLine,
 } from './overlay.js';
 export { conditionSummary, actionSummary } from './summary.js';
+export { coverageFromReport } from './coverage.js';
