@@ -2,3 +2,4 @@
 export * from './flow/index.js';
 export * from './emulator/index.js';
 export * from './deploy/index.js';
+export * from './diff/index.js';

@@ -6,4 +6,5 @@ export type RegisterCommand = (program: Command) => void;
 /** Loaded in this order for --help. Add one line per command. */
 export const commands: Array<() => Promise<{ register: RegisterCommand }>> = [
   () => import('./emulator.js'),
+  () => import('./diff.js'),
 ];

@@ -1,7 +1,7 @@
 // The structured changes between two flows: what diffFlows returns and every format is made from.
 
 /** One field of a condition, action, wait or input that differs. `field` is a dotted path (`queueId`, `intents.billing`). */
-export interface FieldChange {
+export interface ChangedField {
   field: string;
   oldPointer?: string;
   newPointer?: string;
@@ -68,7 +68,7 @@ export interface NodeFieldChanged extends ChangeBase {
 export interface WaitForInputChange extends ChangeBase {
   kind: 'wait-for-input-added' | 'wait-for-input-removed' | 'wait-for-input-changed';
   nodeId: string;
-  fields?: FieldChange[];
+  fields?: ChangedField[];
 }
 
 /** Where a transition sits: the node's default `transition`, a condition's target, or `waitForInput.timeoutTransition`. */
@@ -100,7 +100,7 @@ export interface ListItemChange extends ChangeBase {
   /** Index in the old list, for changed and moved items. */
   fromIndex?: number;
   /** For changed items: the fields that differ. */
-  fields?: FieldChange[];
+  fields?: ChangedField[];
 }
 
 export type FlowChange =
@@ -119,13 +119,13 @@ export type FlowChangeKind = FlowChange['kind'];
 /** Whether a change adds, removes or changes something (for colour and counts). */
 export type ChangeEffect = 'added' | 'removed' | 'changed';
 
-export function effectOf(change: FlowChange): ChangeEffect {
+export function changeEffect(change: FlowChange): ChangeEffect {
   if (change.kind.endsWith('-added')) return 'added';
   if (change.kind.endsWith('-removed')) return 'removed';
   return 'changed';
 }
 
 /** The node a change belongs to, if any. */
-export function nodeOf(change: FlowChange): string | undefined {
+export function changeNodeId(change: FlowChange): string | undefined {
   return 'nodeId' in change ? change.nodeId : undefined;
 }

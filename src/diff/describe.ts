@@ -1,6 +1,6 @@
 // One line per change in the seed document's style (`Node added: x`, `Version updated: 1 -> 2`), and generateFlowDiff.
 import type { FlowDefinition } from '../flow/schema.js';
-import type { FieldChange, FlowChange } from './change.js';
+import type { ChangedField, FlowChange } from './change.js';
 import { diffFlows } from './diff-flows.js';
 import { isPlainObject } from './json-value.js';
 
@@ -18,7 +18,7 @@ export function bare(value: unknown): string {
 }
 
 /** A condition as one phrase: `intent equals "billing" -> billing_queue`. */
-export function formatCondition(condition: unknown): string {
+export function formatDiffCondition(condition: unknown): string {
   if (!isPlainObject(condition)) return formatValue(condition);
   const value = condition.value === undefined ? '' : ` ${formatValue(condition.value)}`;
   const ignoreCase = condition.ignoreCase === true ? ' (ignoring case)' : '';
@@ -26,7 +26,7 @@ export function formatCondition(condition: unknown): string {
 }
 
 /** An action as one phrase: `set channel = "webchat"`, `route "queue-1"`, `sendMessage "Hi"`. */
-export function formatAction(action: unknown): string {
+export function formatDiffAction(action: unknown): string {
   if (!isPlainObject(action)) return formatValue(action);
   const { name, ...rest } = action;
   switch (name) {
@@ -56,7 +56,7 @@ function formatWait(wait: unknown): string {
 }
 
 /** `queueId: "x" -> "y", queueName: (none) -> "Billing"`. */
-export function formatFields(fields: FieldChange[]): string {
+export function formatFields(fields: ChangedField[]): string {
   return fields.map((field) => `${field.field}: ${formatValue(field.before)} -> ${formatValue(field.after)}`).join(', ');
 }
 
@@ -118,21 +118,21 @@ export function describeChange(change: FlowChange): string {
       return `Transition changed: ${where}: ${bare(change.before)} -> ${bare(change.after)}`;
     }
     case 'condition-added':
-      return `Condition added: ${change.nodeId}[${change.index}] ${formatCondition(change.after)}`;
+      return `Condition added: ${change.nodeId}[${change.index}] ${formatDiffCondition(change.after)}`;
     case 'condition-removed':
-      return `Condition removed: ${change.nodeId}[${change.index}] ${formatCondition(change.before)}`;
+      return `Condition removed: ${change.nodeId}[${change.index}] ${formatDiffCondition(change.before)}`;
     case 'condition-changed':
       return `Condition changed: ${change.nodeId}[${change.index}] ${formatFields(change.fields ?? [])}`;
     case 'condition-moved':
-      return `Condition moved: ${change.nodeId}[${change.fromIndex} -> ${change.index}] ${formatCondition(change.after)}`;
+      return `Condition moved: ${change.nodeId}[${change.fromIndex} -> ${change.index}] ${formatDiffCondition(change.after)}`;
     case 'action-added':
-      return `Action added: ${change.nodeId}[${change.index}] ${formatAction(change.after)}`;
+      return `Action added: ${change.nodeId}[${change.index}] ${formatDiffAction(change.after)}`;
     case 'action-removed':
-      return `Action removed: ${change.nodeId}[${change.index}] ${formatAction(change.before)}`;
+      return `Action removed: ${change.nodeId}[${change.index}] ${formatDiffAction(change.before)}`;
     case 'action-changed':
       return `Action changed: ${change.nodeId}[${change.index}] ${formatFields(change.fields ?? [])}`;
     case 'action-moved':
-      return `Action moved: ${change.nodeId}[${change.fromIndex} -> ${change.index}] ${formatAction(change.after)}`;
+      return `Action moved: ${change.nodeId}[${change.fromIndex} -> ${change.index}] ${formatDiffAction(change.after)}`;
   }
 }
 

@@ -1,6 +1,6 @@
 // Field-level differences between two objects (a condition, an action, a wait, an input), as dotted paths with before/after.
 import { childPointer } from '../flow/pointer.js';
-import type { FieldChange } from './change.js';
+import type { ChangedField } from './change.js';
 import { compareStrings, definedKeys, isPlainObject, jsonEqual, ORDERED_OBJECT_FIELDS, type JsonObject } from './json-value.js';
 
 /** Fields in the order a reader expects them (the flow format's order); others follow alphabetically. */
@@ -40,8 +40,8 @@ function unionKeys(a: JsonObject, b: JsonObject): string[] {
 }
 
 /** The fields that differ between two objects; nested objects are compared key by key (`intents.billing`). */
-export function fieldChanges(before: JsonObject, after: JsonObject, oldPointer: string, newPointer: string, prefix = ''): FieldChange[] {
-  const changes: FieldChange[] = [];
+export function fieldChanges(before: JsonObject, after: JsonObject, oldPointer: string, newPointer: string, prefix = ''): ChangedField[] {
+  const changes: ChangedField[] = [];
   for (const key of unionKeys(before, after)) {
     const a = before[key];
     const b = after[key];
@@ -62,7 +62,7 @@ export function fieldChanges(before: JsonObject, after: JsonObject, oldPointer: 
       }
       continue;
     }
-    const change: FieldChange = { field };
+    const change: ChangedField = { field };
     if (a !== undefined) {
       change.oldPointer = oldAt;
       change.before = a;

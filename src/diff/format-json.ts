@@ -1,7 +1,7 @@
 // The JSON format of a diff: stable, documented, for scripts (each change with its one-line description).
 import type { FlowChange } from './change.js';
 import { describeChange } from './describe.js';
-import { summarizeChanges, type DiffSummary } from './summary.js';
+import { summarizeFlowChanges, type DiffSummary } from './summary.js';
 
 export interface DiffReport {
   old?: string;
@@ -16,7 +16,7 @@ export function diffReport(changes: readonly FlowChange[], files: { old?: string
     ...(files.old === undefined ? {} : { old: files.old }),
     ...(files.new === undefined ? {} : { new: files.new }),
     changed: changes.length > 0,
-    summary: summarizeChanges(changes),
+    summary: summarizeFlowChanges(changes),
     changes: changes.map((change) => ({ ...change, description: describeChange(change) })),
   };
 }

@@ -1,8 +1,8 @@
 // The Markdown format of a diff, for a pull-request comment: a summary table, then each node's changes in a diff block.
-import { effectOf, type ChangeEffect, type FlowChange } from './change.js';
+import { changeEffect, type ChangeEffect, type FlowChange } from './change.js';
 import { describeChange } from './describe.js';
-import { groupChanges } from './group.js';
-import { SUMMARY_ROWS, summarizeChanges } from './summary.js';
+import { groupFlowChanges } from './group.js';
+import { SUMMARY_ROWS, summarizeFlowChanges } from './summary.js';
 
 /** In a ```diff block GitHub shows + green, - red and ! orange. */
 const DIFF_MARKERS: Record<ChangeEffect, string> = { added: '+', removed: '-', changed: '!' };
@@ -31,7 +31,7 @@ function escapeHtml(text: string): string {
 
 function diffBlock(changes: readonly FlowChange[]): string[] {
   // Descriptions are one line each (strings are JSON-quoted), so a line cannot close the fence.
-  return ['```diff', ...changes.map((change) => `${DIFF_MARKERS[effectOf(change)]} ${describeChange(change)}`), '```'];
+  return ['```diff', ...changes.map((change) => `${DIFF_MARKERS[changeEffect(change)]} ${describeChange(change)}`), '```'];
 }
 
 export function formatDiffMarkdown(changes: readonly FlowChange[], files: { old?: string; new?: string } = {}): string {
@@ -41,14 +41,14 @@ export function formatDiffMarkdown(changes: readonly FlowChange[], files: { old?
     lines.push('No changes.');
     return `${lines.join('\n')}\n`;
   }
-  const summary = summarizeChanges(changes);
+  const summary = summarizeFlowChanges(changes);
   lines.push('| | added | removed | changed |', '| --- | ---: | ---: | ---: |');
   for (const row of SUMMARY_ROWS) {
     const counts = summary[row];
     lines.push(`| ${ROW_LABELS[row]} | ${counts.added} | ${counts.removed} | ${counts.changed} |`);
   }
   lines.push('');
-  const groups = groupChanges(changes);
+  const groups = groupFlowChanges(changes);
   const flowGroup = groups.find((group) => group.nodeId === undefined);
   const nodeGroups = groups.filter((group) => group.nodeId !== undefined);
   if (flowGroup) lines.push('#### Flow', '', ...diffBlock(flowGroup.changes), '');

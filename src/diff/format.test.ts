@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import type { FlowDefinition } from '../flow/schema.js';
-import { diffFlows, diffReport, formatDiffJson, formatDiffMarkdown, formatDiffText, summarizeChanges, type TextStyle } from './index.js';
+import { diffFlows, diffReport, formatDiffJson, formatDiffMarkdown, formatDiffText, summarizeFlowChanges, type DiffTextStyle } from './index.js';
 
 const fixture = (name: string) => JSON.parse(readFileSync(new URL(`./testdata/${name}.json`, import.meta.url), 'utf8')) as { old: FlowDefinition; new: FlowDefinition };
 const added = fixture('node-added-and-removed');
@@ -29,7 +29,7 @@ test('text is grouped by node, each line marked +, - or ~, with a summary line',
 
 test('text colours come from the style passed in: red removed, green added, yellow changed', () => {
   const seen: string[] = [];
-  const style: TextStyle = { effect: (effect, text) => (seen.push(effect), `<${effect}>${text}`), heading: (t) => t, dim: (t) => t };
+  const style: DiffTextStyle = { effect: (effect, text) => (seen.push(effect), `<${effect}>${text}`), heading: (t) => t, dim: (t) => t };
   const text = formatDiffText(changes, style);
   assert.deepEqual(seen, ['removed', 'changed', 'added', 'removed']);
   assert.match(text, /<added>\+ Node added: sales_queue/);
@@ -41,7 +41,7 @@ test('flow-level changes come first, under "flow"', () => {
 });
 
 test('the summary counts nodes, conditions, actions, transitions and flow settings', () => {
-  assert.deepEqual(summarizeChanges(changes), {
+  assert.deepEqual(summarizeFlowChanges(changes), {
     total: 4,
     nodes: { added: 1, removed: 1, changed: 1 },
     conditions: { added: 0, removed: 1, changed: 0 },

@@ -1,7 +1,7 @@
 // The changes inside one node that exists on both sides: type, fields, message, wait, conditions, actions, transitions.
 import { childPointer, toPointer } from '../flow/pointer.js';
 import { alignLists } from './align.js';
-import type { FieldChange, FlowChange, ListItemChange } from './change.js';
+import type { ChangedField, FlowChange, ListItemChange } from './change.js';
 import { compareFields, fieldChanges } from './field-changes.js';
 import { canonicalJson, definedKeys, isPlainObject, jsonEqual, type JsonObject } from './json-value.js';
 
@@ -117,7 +117,7 @@ function waitChanges(nodeId: string, oldBase: string, newBase: string, before: u
   const changes: FlowChange[] = [];
   const { timeoutTransition: oldTimeout, ...oldRest } = before;
   const { timeoutTransition: newTimeout, ...newRest } = after;
-  const fields: FieldChange[] = fieldChanges(oldRest, newRest, oldPointer, newPointer);
+  const fields: ChangedField[] = fieldChanges(oldRest, newRest, oldPointer, newPointer);
   if (fields.length > 0) changes.push({ kind: 'wait-for-input-changed', nodeId, oldPointer, newPointer, before, after, fields });
   if (!jsonEqual(mapTarget(oldTimeout, renamedTo), newTimeout)) {
     changes.push({

@@ -1,7 +1,7 @@
 // Counts of what a diff adds, removes and changes, per kind of thing (nodes, conditions, actions, transitions, flow settings).
-import { effectOf, nodeOf, type ChangeEffect, type FlowChange } from './change.js';
+import { changeEffect, changeNodeId, type ChangeEffect, type FlowChange } from './change.js';
 
-export interface ChangeCounts {
+export interface DiffCounts {
   added: number;
   removed: number;
   changed: number;
@@ -11,13 +11,13 @@ export interface DiffSummary {
   /** Number of changes in the list. */
   total: number;
   /** Nodes added, removed, and nodes present on both sides with any change (renamed ones included). */
-  nodes: ChangeCounts;
-  conditions: ChangeCounts;
-  actions: ChangeCounts;
+  nodes: DiffCounts;
+  conditions: DiffCounts;
+  actions: DiffCounts;
   /** Transitions (default, condition target, timeout) pointed elsewhere; added/removed when there was none before/after. */
-  transitions: ChangeCounts;
+  transitions: DiffCounts;
   /** Flow fields, inputs, application settings and environment variables. */
-  flow: ChangeCounts;
+  flow: DiffCounts;
 }
 
 export type SummaryRow = Exclude<keyof DiffSummary, 'total'>;
@@ -27,7 +27,7 @@ function rowOf(change: FlowChange): SummaryRow | undefined {
   if (change.kind.startsWith('condition-')) return 'conditions';
   if (change.kind.startsWith('action-')) return 'actions';
   if (change.kind === 'transition-changed') return 'transitions';
-  if (nodeOf(change) === undefined) return 'flow';
+  if (changeNodeId(change) === undefined) return 'flow';
   return undefined;
 }
 
@@ -37,19 +37,19 @@ function transitionEffect(change: FlowChange): ChangeEffect {
   return 'changed';
 }
 
-export function summarizeChanges(changes: readonly FlowChange[]): DiffSummary {
-  const zero = (): ChangeCounts => ({ added: 0, removed: 0, changed: 0 });
+export function summarizeFlowChanges(changes: readonly FlowChange[]): DiffSummary {
+  const zero = (): DiffCounts => ({ added: 0, removed: 0, changed: 0 });
   const summary: DiffSummary = { total: changes.length, nodes: zero(), conditions: zero(), actions: zero(), transitions: zero(), flow: zero() };
   const changedNodes = new Set<string>();
   for (const change of changes) {
     if (change.kind === 'node-added') summary.nodes.added++;
     else if (change.kind === 'node-removed') summary.nodes.removed++;
     else {
-      const nodeId = nodeOf(change);
+      const nodeId = changeNodeId(change);
       if (nodeId !== undefined) changedNodes.add(nodeId);
     }
     const row = rowOf(change);
-    if (row) summary[row][row === 'transitions' ? transitionEffect(change) : effectOf(change)]++;
+    if (row) summary[row][row === 'transitions' ? transitionEffect(change) : changeEffect(change)]++;
   }
   summary.nodes.changed = changedNodes.size;
   return summary;
