@@ -7,4 +7,6 @@ export type RegisterCommand = (program: Command) => void;
 export const commands: Array<() => Promise<{ register: RegisterCommand }>> = [
   () => import('./emulator.js'),
   () => import('./diff.js'),
+  () => import('./status.js'),
+  () => import('./permissions.js'),
 ];
