@@ -26,8 +26,8 @@ export function transitionPath(transition: TransitionRef): PathSegment[] {
 
 export interface FlowGraph {
   size: number;
-  /** Every transition (condition, timeout, default) of every node except end nodes, in node order. */
-  transitions: TransitionRef[];
+  /** Transitions (condition, timeout, default) whose target does not exist, in node order; end nodes are skipped. */
+  brokenTransitions: TransitionRef[];
   /** Successors of node i: targets[offsets[i] .. offsets[i+1]) (existing targets only). */
   offsets: Int32Array;
   targets: Int32Array;
@@ -36,24 +36,25 @@ export interface FlowGraph {
 }
 
 export function buildFlowGraph(model: FlowModel): FlowGraph {
-  const transitions: TransitionRef[] = [];
+  const size = model.nodes.length;
+  const brokenTransitions: TransitionRef[] = [];
+  const offsets = new Int32Array(size + 1);
+  // Small integers in a plain array stay unboxed; one pass, nodes in order, so offsets are running lengths.
+  const targets: number[] = [];
   const add = (from: number, target: unknown, slot: number): void => {
     if (typeof target !== 'string') return;
-    transitions.push({ from, target, to: model.indexOf.get(target) ?? -1, slot });
+    const to = model.indexOf.get(target);
+    if (to === undefined) brokenTransitions.push({ from, target, to: -1, slot });
+    else targets.push(to);
   };
   for (const entry of model.nodes) {
+    offsets[entry.index] = targets.length;
     // An end node's transition is never taken (GCF007 reports it).
     if (entry.type === 'end') continue;
     for (const { condition, index } of entry.conditions) add(entry.index, condition.transition, index);
     if (entry.wait) add(entry.index, entry.wait.timeoutTransition, TIMEOUT_TRANSITION);
     add(entry.index, entry.node.transition, DEFAULT_TRANSITION);
   }
-  const size = model.nodes.length;
-  const offsets = new Int32Array(size + 1);
-  for (const t of transitions) if (t.to >= 0) offsets[t.from + 1]++;
-  for (let i = 0; i < size; i++) offsets[i + 1] += offsets[i];
-  const targets = new Int32Array(offsets[size]);
-  const fill = offsets.slice(0, size);
-  for (const t of transitions) if (t.to >= 0) targets[fill[t.from]++] = t.to;
-  return { size, transitions, offsets, targets, start: model.indexOf.get('start') ?? -1 };
+  offsets[size] = targets.length;
+  return { size, brokenTransitions, offsets, targets: Int32Array.from(targets), start: model.indexOf.get('start') ?? -1 };
 }

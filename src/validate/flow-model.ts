@@ -32,9 +32,9 @@ export interface NodeEntry {
   /** The node's `type` when it is a string. */
   type: string | undefined;
   /** An action node's actions that are objects (empty for other nodes). */
-  actions: ActionEntry[];
+  actions: readonly ActionEntry[];
   /** A transition node's conditions that are objects (empty for other nodes). */
-  conditions: ConditionEntry[];
+  conditions: readonly ConditionEntry[];
   /** A webchat node's waitForInput, when it is an object. */
   wait: JsonObject | undefined;
 }
@@ -46,6 +46,10 @@ export interface FlowModel {
   indexOf: Map<string, number>;
 }
 
+// Shared by every node that has none (most nodes), so a large flow does not allocate two arrays per node.
+const NO_ACTIONS: readonly ActionEntry[] = Object.freeze([]);
+const NO_CONDITIONS: readonly ConditionEntry[] = Object.freeze([]);
+
 export function buildFlowModel(flow: unknown): FlowModel {
   const data = isRecord(flow) ? flow : {};
   const rawNodes = isRecord(data.nodes) ? data.nodes : {};
@@ -53,7 +57,8 @@ export function buildFlowModel(flow: unknown): FlowModel {
   const indexOf = new Map<string, number>();
   for (const id of Object.keys(rawNodes)) {
     const raw = rawNodes[id];
-    const node = isRecord(raw) ? raw : {};
+    const isObject = isRecord(raw);
+    const node = isObject ? raw : {};
     const index = nodes.length;
     const type = typeof node.type === 'string' ? node.type : undefined;
     const pointer = id.includes('/') || id.includes('~') ? toPointer(['nodes', id]) : `/nodes/${id}`;
@@ -62,10 +67,10 @@ export function buildFlowModel(flow: unknown): FlowModel {
       index,
       pointer,
       node,
-      isObject: isRecord(raw),
+      isObject,
       type,
-      actions: type === 'action' ? objectsIn(node.actions, (action, i) => ({ action, index: i })) : [],
-      conditions: type === 'transition' ? objectsIn(node.conditions, (condition, i) => ({ condition, index: i })) : [],
+      actions: type === 'action' ? objectsIn(node.actions, (action, i) => ({ action, index: i })) : NO_ACTIONS,
+      conditions: type === 'transition' ? objectsIn(node.conditions, (condition, i) => ({ condition, index: i })) : NO_CONDITIONS,
       wait: type === 'webchat' && isRecord(node.waitForInput) ? node.waitForInput : undefined,
     });
     indexOf.set(id, index);

@@ -25,7 +25,7 @@ export const noPathToEnd: Check = {
       if (unknown || endsConversation(entry)) finishing.push(entry.index);
     }
     // A transition to a missing node is reported by GCF003; not knowing where it goes, do not call its node trapped too.
-    for (const transition of graph.transitions) if (transition.to < 0) finishing.push(transition.from);
+    for (const transition of graph.brokenTransitions) finishing.push(transition.from);
     const canFinish = reachableFrom(reverseAdjacency(graph), finishing);
     // Nodes that start cannot reach are reported by GCF004 instead.
     const reached = graph.start >= 0 ? reachableFrom(graph, [graph.start]) : undefined;

@@ -14,8 +14,7 @@ export const transitionTarget: Check = {
   },
   check(context) {
     const { model } = context;
-    for (const transition of context.graph().transitions) {
-      if (transition.to >= 0) continue;
+    for (const transition of context.graph().brokenTransitions) {
       const from = model.nodes[transition.from];
       context.report({ messageId: 'missing', pointer: context.pointerIn(from.pointer, ...transitionPath(transition)), data: { from: from.id, target: transition.target } });
     }

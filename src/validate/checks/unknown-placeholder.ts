@@ -1,10 +1,19 @@
 // GCF015: a `{name}` placeholder names a variable something sets, a declared input, a parameter or a built-in.
 import { parseTemplate } from '../../flow/placeholder.js';
-import type { Check } from '../check.js';
-import { forEachStringLeaf } from '../string-leaves.js';
+import type { CheckContext, Check } from '../check.js';
 
-/** Properties that hold names, ids or prose rather than templates. */
-const NOT_TEMPLATES: ReadonlySet<string> = new Set(['type', 'name', 'label', 'description', 'transition', 'timeoutTransition', 'variable', 'condition', 'intents']);
+/** The fields whose text is a template: a webchat message, an action's values, a condition's value. */
+const ACTION_TEMPLATE_FIELDS = ['value', 'text', 'queueId', 'queueName', 'input', 'fallback', 'reason'] as const;
+
+function checkText(context: CheckContext, text: unknown, pointer: () => string): void {
+  if (typeof text !== 'string' || !text.includes('{')) return;
+  const known = context.variables();
+  for (const part of parseTemplate(text)) {
+    if (part.kind === 'variable' && !known.has(part.name)) {
+      context.report({ messageId: 'unknown', pointer: pointer(), data: { raw: part.raw, name: part.name } });
+    }
+  }
+}
 
 export const unknownPlaceholder: Check = {
   meta: {
@@ -17,19 +26,12 @@ export const unknownPlaceholder: Check = {
     },
   },
   check(context) {
-    const known = context.variables();
     for (const entry of context.model.nodes) {
-      forEachStringLeaf(
-        entry.node,
-        (leaf) => {
-          for (const part of parseTemplate(leaf.text)) {
-            if (part.kind === 'variable' && !known.has(part.name)) {
-              context.report({ messageId: 'unknown', pointer: leaf.pointer(), data: { raw: part.raw, name: part.name } });
-            }
-          }
-        },
-        { skip: NOT_TEMPLATES, basePath: ['nodes', entry.id], filter: (text) => text.includes('{') },
-      );
+      if (entry.type === 'webchat') checkText(context, entry.node.message, () => context.pointerIn(entry.pointer, 'message'));
+      for (const { action, index } of entry.actions) {
+        for (const field of ACTION_TEMPLATE_FIELDS) checkText(context, action[field], () => context.pointerIn(entry.pointer, 'actions', index, field));
+      }
+      for (const { condition, index } of entry.conditions) checkText(context, condition.value, () => context.pointerIn(entry.pointer, 'conditions', index, 'value'));
     }
   },
 };
