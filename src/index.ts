@@ -3,3 +3,5 @@ export * from './flow/index.js';
 export * from './emulator/index.js';
 export * from './deploy/index.js';
 export * from './diff/index.js';
+export * from './validate/index.js';
+export * from './env/index.js';
