@@ -129,4 +129,24 @@ describe('emulator flow document API', () => {
     assert.ok(sent.body.errorCount > 0);
     assert.equal((await t.api('POST', `/api/v2/flows/missing/validate`, { body: {} })).status, 404);
   });
+
+  it('simulates the stored flow with the project simulator; bad options and broken flows get 400', async () => {
+    await t.api('PUT', path, { body: seedFlow() });
+    const trace = await t.api<{ path: string[]; end: { reason: string; node: string }; routedTo: unknown }>('POST', `${path}/simulate`, {
+      body: { transcript: [{ from: 'customer', text: 'I need help with my bill' }], initialData: {} },
+    });
+    assert.equal(trace.status, 200);
+    assert.equal(trace.body.path[0], 'start');
+    assert.equal(trace.body.end.node, 'default_end');
+    assert.equal(trace.body.routedTo, null);
+    const routed = await t.api<{ routedTo: unknown }>('POST', `${path}/simulate`, { body: { messages: ['bill'], data: { intent: 'billing' }, env: { BILLING_QUEUE_ID: 'q-1', TECH_QUEUE_ID: 'q-2' } } });
+    assert.equal(routed.status, 200);
+    assert.equal(routed.body.routedTo, 'q-1');
+    const bad = await t.api('POST', `${path}/simulate`, { body: { messages: 'not a list' } });
+    assert.equal(bad.status, 400);
+    assert.equal(bad.body.code, 'invalid.value');
+    const broken = seedFlow();
+    delete broken.nodes;
+    assert.equal((await t.api('POST', `${path}/simulate`, { body: { flow: broken } })).status, 400);
+  });
 });

@@ -8,7 +8,7 @@ import { faultDecider, injectsFaults, NO_FAULTS, parseFaults, seededRandom, type
 import { putDocument } from './flow-state.js';
 import { DEPLOYER_ROLE_ID, HOME_DIVISION_ID, READ_ONLY_ROLE_ID, defaultRoles, type EmulatorClient, type EmulatorRole } from './permissions.js';
 import { readStateFile, StateWriter } from './persistence.js';
-import { loadProjectAnalysis } from './project-analysis.js';
+import { projectAnalysis } from './project-analysis.js';
 import { DEFAULT_RATE_LIMIT, parseRateLimit, RateLimiter, type RateLimit } from './rate-limit.js';
 import { buildServer } from './server.js';
 import { settle } from './settle.js';
@@ -157,7 +157,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const rateLimit = resolveRateLimit(options.rateLimit);
   const roles = [...defaultRoles(), ...(options.roles ?? [])];
   const clients = buildClients(options, clientId, clientSecret, new Set(roles.map((r) => r.id)));
-  const analysis = options.analysis ?? (await loadProjectAnalysis());
+  const analysis = options.analysis ?? projectAnalysis;
 
   const writer = options.statePath ? new StateWriter(options.statePath) : undefined;
   const stored = options.statePath ? await readStateFile(options.statePath) : undefined;

@@ -34,15 +34,35 @@ function subjectDocument(ctx: EmulatorContext, flowId: string, body: unknown, ve
   return flow.document;
 }
 
+const isStringList = (value: unknown): value is string[] => Array.isArray(value) && value.every((v) => typeof v === 'string');
+const isTranscript = (value: unknown) => Array.isArray(value) && value.every((turn) => isObject(turn) && typeof turn.from === 'string' && typeof turn.text === 'string');
+const isStringMap = (value: unknown) => isObject(value) && Object.values(value).every((v) => typeof v === 'string');
+
+/** The simulator options a request body may set, each checked for its type (400 otherwise). */
+const SIMULATE_FIELDS: Record<string, { valid: (value: unknown) => boolean; expected: string }> = {
+  messages: { valid: isStringList, expected: 'a list of strings' },
+  transcript: { valid: isTranscript, expected: 'a list of {from, text} turns' },
+  data: { valid: isObject, expected: 'an object' },
+  intents: { valid: (v) => isObject(v) && Object.values(v).every(isStringList), expected: 'an object of keyword lists' },
+  stepLimit: { valid: (v) => Number.isInteger(v) && (v as number) > 0 && (v as number) <= 100_000, expected: 'a whole number from 1 to 100000' },
+  conversationId: { valid: (v) => typeof v === 'string', expected: 'a string' },
+  channel: { valid: (v) => typeof v === 'string', expected: 'a string' },
+  env: { valid: isStringMap, expected: 'an object of strings' },
+  startWithoutMessage: { valid: (v) => typeof v === 'boolean', expected: 'true or false' },
+};
+
 function simulateOptions(body: unknown): Record<string, unknown> {
   if (!isObject(body)) return {};
   const options: Record<string, unknown> = {};
-  for (const key of ['messages', 'transcript', 'data', 'intents', 'stepLimit', 'conversationId', 'env']) {
-    if (body[key] !== undefined) options[key] = body[key];
+  const given: Record<string, unknown> = { ...body };
+  // The seed document sends `initialData`; a single `message` is a one-message conversation.
+  if (given.data === undefined && given.initialData !== undefined) given.data = given.initialData;
+  if (given.messages === undefined && typeof given.message === 'string') given.messages = [given.message];
+  for (const [key, rule] of Object.entries(SIMULATE_FIELDS)) {
+    if (given[key] === undefined) continue;
+    if (!rule.valid(given[key])) throw failures.invalidValue(key, `${key} must be ${rule.expected}.`);
+    options[key] = given[key];
   }
-  if (typeof body.message === 'string' && options.messages === undefined) options.messages = [body.message];
-  // The seed document calls it initial data.
-  for (const alias of ['initialData', 'inputs']) if (isObject(body[alias]) && options.data === undefined) options.data = body[alias];
   return options;
 }
 
