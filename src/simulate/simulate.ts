@@ -1,6 +1,7 @@
 // Running a whole conversation: feeds the customer's turns to the step function until the run ends, and returns the trace.
 import type { FlowDefinition } from '../flow/schema.js';
 import type { SimulationClock } from './clock.js';
+import { withEnvironment } from './environment.js';
 import type { IntentClassifier, IntentDefinitions } from './intents.js';
 import { DEFAULT_RUNTIME, step } from './step.js';
 import { initialState, type SimulationRuntime, type StepInput } from './state.js';
@@ -25,8 +26,10 @@ export interface SimulateOptions {
   stepLimit?: number;
   conversationId?: string;
   channel?: string;
-  /** Environment values for `{env.NAME}`, resolved before the run (see src/env). */
+  /** Environment values for `{env.NAME}`, filled in before the run as src/env fills them; one still needed is an `error` end. */
   env?: Record<string, string>;
+  /** Start before the customer says anything (the flow speaks first); then every message goes to a customer wait. */
+  startWithoutMessage?: boolean;
 }
 
 function inputDefaults(flow: FlowDefinition): Record<string, VariableValue> {
@@ -41,7 +44,7 @@ function inputDefaults(flow: FlowDefinition): Record<string, VariableValue> {
 }
 
 function runtimeOf(options: SimulateOptions): SimulationRuntime {
-  if (!options.clock && !options.classifier && !options.intents && options.stepLimit === undefined && !options.conversationId && !options.channel) {
+  if (options.clock === undefined && !options.classifier && !options.intents && options.stepLimit === undefined && options.conversationId === undefined && options.channel === undefined) {
     return DEFAULT_RUNTIME;
   }
   return {
@@ -59,11 +62,12 @@ function runtimeOf(options: SimulateOptions): SimulationRuntime {
  * never throws: run-time problems end it with reason `error`.
  */
 export function simulate(flow: FlowDefinition, options: SimulateOptions = {}): SimulationTrace {
-  const runFlow = flow;
+  const runFlow = options.env ? withEnvironment(flow, options.env) : flow;
   const turns = customerTurns(options.transcript, options.messages);
   const runtime = runtimeOf(options);
-  const first = turns.length > 0 && 'text' in turns[0] ? turns[0].text : undefined;
-  let next = turns.length > 0 && 'text' in turns[0] ? 1 : 0;
+  const opens = !options.startWithoutMessage && turns.length > 0 && 'text' in turns[0];
+  const first = opens && 'text' in turns[0] ? turns[0].text : undefined;
+  let next = opens ? 1 : 0;
   let state = initialState(runFlow.inputs || options.data ? { ...inputDefaults(runFlow), ...toVariables(options.data) } : {}, first);
   const recorder = new TraceRecorder(first);
   while (state.status !== 'ended') {
