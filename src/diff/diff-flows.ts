@@ -6,6 +6,7 @@ import { compareStrings, definedKeys, isPlainObject, jsonEqual, type JsonObject 
 import { nodeChanges } from './node-changes.js';
 import { nodeReferences } from './references.js';
 import { detectRenames } from './renames.js';
+import { nodeSides } from './node-sides.js';
 
 /** Flow fields in the order they are reported; other top-level fields follow alphabetically. */
 const FLOW_FIELDS = ['id', 'name', 'version', 'status', 'type', 'division', 'description'];
@@ -90,11 +91,11 @@ export function diffFlows(oldFlow: FlowDefinition, newFlow: FlowDefinition): Flo
 
   const oldNodes = objectOf(before.nodes);
   const newNodes = objectOf(after.nodes);
-  const renames = detectRenames(oldNodes, newNodes);
+  const sides = nodeSides(oldNodes, newNodes);
+  const renames = detectRenames(sides);
   const renamedTo = (id: string): string => renames.get(id) ?? id;
   const groups: Array<{ nodeId: string; changes: FlowChange[] }> = [];
-  for (const oldId of definedKeys(oldNodes)) {
-    if (newNodes[oldId] !== undefined) continue;
+  for (const oldId of sides.removed) {
     const newId = renames.get(oldId);
     if (newId === undefined) {
       groups.push({ nodeId: oldId, changes: [{ kind: 'node-removed', nodeId: oldId, oldPointer: toPointer(['nodes', oldId]), before: oldNodes[oldId] }] });
@@ -109,11 +110,11 @@ export function diffFlows(oldFlow: FlowDefinition, newFlow: FlowDefinition): Flo
     });
   }
   const renameTargets = new Set(renames.values());
-  for (const id of definedKeys(newNodes)) {
-    if (oldNodes[id] === undefined) {
-      if (!renameTargets.has(id)) groups.push({ nodeId: id, changes: [{ kind: 'node-added', nodeId: id, newPointer: toPointer(['nodes', id]), after: newNodes[id] }] });
-      continue;
-    }
+  for (const id of sides.added) {
+    if (!renameTargets.has(id)) groups.push({ nodeId: id, changes: [{ kind: 'node-added', nodeId: id, newPointer: toPointer(['nodes', id]), after: newNodes[id] }] });
+  }
+  for (const id of sides.newIds) {
+    if (oldNodes[id] === undefined) continue;
     // Most nodes are untouched: equal, and pointing at no renamed node.
     if (jsonEqual(oldNodes[id], newNodes[id]) && (renames.size === 0 || !nodeReferences(oldNodes[id]).some((r) => renames.has(r.target)))) continue;
     const found = nodeChanges(id, id, oldNodes[id], newNodes[id], renamedTo);

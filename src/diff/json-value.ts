@@ -24,7 +24,7 @@ function sameOrder(a: string[], b: string[]): boolean {
 /** Deep equality of JSON values; object key order matters only for ordered maps (ORDERED_OBJECT_FIELDS). */
 export function jsonEqual(a: unknown, b: unknown, ordered = false): boolean {
   if (a === b) return true;
-  if (typeof a !== typeof b || a === null || b === null || typeof a !== 'object') return false;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
   if (Array.isArray(a)) {
     if (!Array.isArray(b) || a.length !== b.length) return false;
     for (let i = 0; i < a.length; i++) if (!jsonEqual(a[i], b[i])) return false;
@@ -33,15 +33,18 @@ export function jsonEqual(a: unknown, b: unknown, ordered = false): boolean {
   if (Array.isArray(b)) return false;
   const objectA = a as JsonObject;
   const objectB = b as JsonObject;
-  const keysA = definedKeys(objectA);
-  const keysB = definedKeys(objectB);
-  if (keysA.length !== keysB.length) return false;
-  if (ordered && !sameOrder(keysA, keysB)) return false;
-  for (const key of keysA) {
-    if (!Object.prototype.hasOwnProperty.call(objectB, key)) return false;
-    if (!jsonEqual(objectA[key], objectB[key], ORDERED_OBJECT_FIELDS.has(key))) return false;
+  if (ordered && !sameOrder(definedKeys(objectA), definedKeys(objectB))) return false;
+  // Counting keys instead of listing them: this runs once per node of both flows, and must not allocate.
+  let countA = 0;
+  for (const key in objectA) {
+    const value = objectA[key];
+    if (value === undefined) continue;
+    countA++;
+    if (!Object.prototype.hasOwnProperty.call(objectB, key) || !jsonEqual(value, objectB[key], ORDERED_OBJECT_FIELDS.has(key))) return false;
   }
-  return true;
+  let countB = 0;
+  for (const key in objectB) if (objectB[key] !== undefined) countB++;
+  return countA === countB;
 }
 
 /** Whether an ordered map's keys differ only in their order (same key set, other order). */

@@ -3,6 +3,7 @@ import type { FlowDefinition } from '../flow/schema.js';
 import { childPointer, toPointer } from '../flow/pointer.js';
 import { alignLists } from './align.js';
 import { canonicalJson, definedKeys, isPlainObject, jsonEqual, ORDERED_OBJECT_FIELDS, type JsonObject } from './json-value.js';
+import { nodeSides } from './node-sides.js';
 import { detectRenames } from './renames.js';
 
 export type PatchOperation =
@@ -62,16 +63,17 @@ function patchValue(before: unknown, after: unknown, path: string, ordered: bool
 
 /** Node-level operations: removed nodes removed, renamed nodes moved, changed nodes patched inside, new nodes added. */
 function patchNodes(before: JsonObject, after: JsonObject, ops: PatchOperation[]): void {
-  const renames = detectRenames(before, after);
+  const sides = nodeSides(before, after);
+  const renames = detectRenames(sides);
   const renameTargets = new Set(renames.values());
   const at = (id: string) => toPointer(['nodes', id]);
-  for (const id of definedKeys(before)) if (after[id] === undefined && !renames.has(id)) ops.push({ op: 'remove', path: at(id) });
+  for (const id of sides.oldIds) if (after[id] === undefined && !renames.has(id)) ops.push({ op: 'remove', path: at(id) });
   for (const [oldId, newId] of renames) {
     ops.push({ op: 'move', from: at(oldId), path: at(newId) });
     patchValue(before[oldId], after[newId], at(newId), false, ops);
   }
-  for (const id of definedKeys(before)) if (after[id] !== undefined) patchValue(before[id], after[id], at(id), false, ops);
-  for (const id of definedKeys(after)) if (before[id] === undefined && !renameTargets.has(id)) ops.push({ op: 'add', path: at(id), value: structuredClone(after[id]) });
+  for (const id of sides.oldIds) if (after[id] !== undefined) patchValue(before[id], after[id], at(id), false, ops);
+  for (const id of sides.newIds) if (before[id] === undefined && !renameTargets.has(id)) ops.push({ op: 'add', path: at(id), value: structuredClone(after[id]) });
 }
 
 /**

@@ -1,5 +1,6 @@
 // Finds renamed nodes: a removed and an added node with the same content and the same incoming edges, once earlier renames are mapped.
-import { canonicalJson, compareStrings, definedKeys, type JsonObject } from './json-value.js';
+import { canonicalJson, compareStrings, type JsonObject } from './json-value.js';
+import type { NodeSides } from './node-sides.js';
 import { nodeReferences, withMappedReferences, type ReferenceSlot } from './references.js';
 
 /** Stands for "this node itself" in a content key, so a self-loop survives a rename. */
@@ -11,9 +12,9 @@ interface Edge {
 }
 
 /** Edges into the nodes of `targets`, by target, from every node of `nodes`. */
-function incomingEdges(nodes: JsonObject, targets: ReadonlySet<string>): Map<string, Edge[]> {
+function incomingEdges(nodes: JsonObject, ids: string[], targets: ReadonlySet<string>): Map<string, Edge[]> {
   const incoming = new Map<string, Edge[]>();
-  for (const from of definedKeys(nodes)) {
+  for (const from of ids) {
     for (const { slot, target } of nodeReferences(nodes[from])) {
       if (!targets.has(target) || target === from) continue;
       const list = incoming.get(target);
@@ -48,15 +49,14 @@ function only(bucket: Set<string> | undefined): string | undefined {
  * way) is shared by exactly one removed and one added node. Finding a rename re-keys only its neighbours, so chains of renamed nodes resolve without
  * a quadratic search: O((n + e) log n) overall.
  */
-export function detectRenames(oldNodes: JsonObject, newNodes: JsonObject): Map<string, string> {
+export function detectRenames(sides: NodeSides): Map<string, string> {
+  const { oldNodes, newNodes, removed, added } = sides;
   const renames = new Map<string, string>();
-  const removed = definedKeys(oldNodes).filter((id) => newNodes[id] === undefined).sort(compareStrings);
-  const added = definedKeys(newNodes).filter((id) => oldNodes[id] === undefined).sort(compareStrings);
   if (removed.length === 0 || added.length === 0) return renames;
   const removedSet = new Set(removed);
   const addedSet = new Set(added);
-  const oldIncoming = incomingEdges(oldNodes, removedSet);
-  const newIncoming = incomingEdges(newNodes, addedSet);
+  const oldIncoming = incomingEdges(oldNodes, sides.oldIds, removedSet);
+  const newIncoming = incomingEdges(newNodes, sides.newIds, addedSet);
   const renameTargets = new Set<string>();
   const renamedTo = (oldId: string): string => renames.get(oldId) ?? oldId;
 
