@@ -5,6 +5,7 @@ import { failures } from '../errors.js';
 import { putDocument, requireFlow } from '../flow-state.js';
 import { missingPermissions, type PermissionRequirement } from '../permissions.js';
 import { callerOf } from '../server.js';
+import type { FlowRecord } from '../state.js';
 import { documentView } from '../views.js';
 import { stringParam } from './query.js';
 
@@ -70,8 +71,16 @@ export function registerFlowDocumentRoutes(api: FastifyInstance, ctx: EmulatorCo
   const view = { any: ['architect:flow:view'] };
   const names = (id: string) => ctx.clientName(id);
 
-  api.get<FlowParams>('/flows/:flowId', { config: { permission: view } }, async (request) => {
-    return documentView(requireFlow(ctx.state(), request.params.flowId), names);
+  // Records are immutable (every change makes a new one), so a record's serialised view can be kept with it.
+  const serialised = new WeakMap<FlowRecord, string>();
+  api.get<FlowParams>('/flows/:flowId', { config: { permission: view } }, async (request, reply) => {
+    const flow = requireFlow(ctx.state(), request.params.flowId);
+    let text = serialised.get(flow);
+    if (text === undefined) {
+      text = JSON.stringify(documentView(flow, names));
+      serialised.set(flow, text);
+    }
+    return reply.type('application/json; charset=utf-8').send(text);
   });
 
   api.put<FlowParams>('/flows/:flowId', { config: { permission: { any: ['architect:flow:edit'] } } }, async (request) => {
