@@ -9,4 +9,6 @@ export const commands: Array<() => Promise<{ register: RegisterCommand }>> = [
   () => import('./diff.js'),
   () => import('./status.js'),
   () => import('./permissions.js'),
+  () => import('./plan.js'),
+  () => import('./deploy.js'),
 ];
