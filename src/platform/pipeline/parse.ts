@@ -32,20 +32,28 @@ export function parseSuccessBody(answer: RawAnswer, responseType: 'json' | 'text
   }
 }
 
-function errorBodyOf(text: string): GenesysErrorBody | undefined {
+/** Every string inside a parsed body, redacted (after parsing, so that JSON escaping cannot hide a secret). */
+function redactDeep(value: unknown, redactor: SecretRedactor): unknown {
+  if (typeof value === 'string') return redactor.redact(value);
+  if (Array.isArray(value)) return value.map((item) => redactDeep(item, redactor));
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactDeep(v, redactor)]));
+  return value;
+}
+
+function errorBodyOf(text: string, redactor: SecretRedactor): GenesysErrorBody | undefined {
   if (text.trim() === '') return undefined;
   try {
     const parsed = JSON.parse(text) as unknown;
-    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed as GenesysErrorBody;
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return redactDeep(parsed, redactor) as GenesysErrorBody;
   } catch {
     // Not JSON (a proxy's HTML page): fall back to a short excerpt as the message.
   }
-  return { message: text.replace(/\s+/g, ' ').trim().slice(0, 200) };
+  return { message: redactor.redact(text).replace(/\s+/g, ' ').trim().slice(0, 200) };
 }
 
 /** The typed error for a non-2xx answer. The body is redacted before anything is read from it. */
 export function errorFromAnswer(answer: RawAnswer, context: RequestContext, redactor: SecretRedactor, nowMs: number): ApiError {
-  const body = errorBodyOf(redactor.redact(answer.text));
+  const body = errorBodyOf(answer.text, redactor);
   const retryAfterMs = parseRetryAfter(answer.headers.get('retry-after'), nowMs);
   const init: ApiErrorInit = {
     ...context,
