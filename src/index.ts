@@ -1,5 +1,6 @@
 // The gcflow library: everything a program needs to build, check, diff, simulate and deploy flows.
 export * from './flow/index.js';
+export * from './platform/index.js';
 export * from './emulator/index.js';
 export * from './deploy/index.js';
 export * from './diff/index.js';
