@@ -1,6 +1,5 @@
 // The --profile and --env-file options every command that fills {env.NAME} shares, and reading them.
 import type { Command } from 'commander';
-import { loadEnvironment } from './load-environment.js';
 import type { EnvironmentValues } from './resolve-flow-environment.js';
 
 export interface EnvironmentOptions {
@@ -11,7 +10,7 @@ export interface EnvironmentOptions {
 export function addEnvironmentOptions(command: Command): Command {
   return command
     .option('--profile <name>', 'read {env.NAME} values from environments/<name>.env beside the flow (or environmentsDir in gcflow.config.json)')
-    .option('--env-file <file>', 'read {env.NAME} values from a dotenv file (wins over the profile and the process environment)');
+    .option('-e, --env-file <file>', 'read {env.NAME} values from a dotenv file (wins over the profile and the process environment)');
 }
 
 /** Whether the user named a profile or an env file (so that missing {env.NAME} values are errors). */
@@ -20,6 +19,8 @@ export function hasExplicitEnvironment(options: EnvironmentOptions): boolean {
 }
 
 /** The environment values for a flow file from the parsed options (process env < profile < env file). */
-export function environmentFromOptions(options: EnvironmentOptions, flowFile?: string): Promise<EnvironmentValues> {
+export async function environmentFromOptions(options: EnvironmentOptions, flowFile?: string): Promise<EnvironmentValues> {
+  // Imported on use: every command registers these options at start, few read an environment.
+  const { loadEnvironment } = await import('./load-environment.js');
   return loadEnvironment({ flowFile, profile: options.profile, envFile: options.envFile });
 }

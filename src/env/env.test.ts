@@ -107,8 +107,9 @@ test('reports every missing name at once, with where each is used, in document o
     { name: 'API_TOKEN', pointer: '/environmentVariables/token' },
     { name: 'MISSING_ONE', pointer: '/environmentVariables/other' },
   ]);
-  const error = missingEnvironmentError(missing, 'main.flow.json');
+  const error = missingEnvironmentError(missing, { file: 'main.flow.json', locate: (pointer) => (pointer === '/nodes/act/actions/0/text' ? { line: 7, column: 3 } : undefined) });
   assert.equal(error.exitCode, 1);
+  assert.deepEqual(error.location, { file: 'main.flow.json', pointer: '/nodes/act/actions/0/text', line: 7, column: 3 });
   for (const name of ['REGION', 'API_TOKEN', 'MISSING_ONE']) assert.match(error.message, new RegExp(name));
   assert.match(error.message, /^3 environment values are missing/);
 });

@@ -80,14 +80,17 @@ export function resolveFlowEnvironment<T>(flow: T, values: Readonly<EnvironmentV
 }
 
 /** One error naming every missing value at once, with where each is used. Exit code 1 (the operation cannot be done). */
-export function missingEnvironmentError(missing: readonly MissingEnvironmentValue[], file?: string): GcflowError {
+export function missingEnvironmentError(
+  missing: readonly MissingEnvironmentValue[],
+  source: { file?: string; locate?: (pointer: string) => { line: number; column: number } | undefined } = {},
+): GcflowError {
   const names = [...new Set(missing.map((m) => m.name))];
   const uses = names.map((name) => `${name} (${missing.filter((m) => m.name === name).map((m) => m.pointer).join(', ')})`);
   const noun = names.length === 1 ? 'value is' : 'values are';
   return new GcflowError(
     MISSING_ENVIRONMENT_CODE,
     `${names.length} environment ${noun} missing: ${uses.join('; ')}; set ${names.length === 1 ? 'it' : 'them'} in a profile (--profile), an env file (--env-file) or the environment`,
-    { file, pointer: missing[0]?.pointer },
+    { file: source.file, pointer: missing[0]?.pointer, ...(missing[0] ? source.locate?.(missing[0].pointer) : undefined) },
     1,
   );
 }
