@@ -5,6 +5,8 @@ export type RegisterCommand = (program: Command) => void;
 
 /** Loaded in this order for --help. Add one line per command. */
 export const commands: Array<() => Promise<{ register: RegisterCommand }>> = [
+  () => import('./validate.js'),
+  () => import('./resolve.js'),
   () => import('./emulator.js'),
   () => import('./diff.js'),
   () => import('./status.js'),
