@@ -13,4 +13,5 @@ export const commands: Array<() => Promise<{ register: RegisterCommand }>> = [
   () => import('./permissions.js'),
   () => import('./plan.js'),
   () => import('./deploy.js'),
+  () => import('./rollback.js'),
 ];
