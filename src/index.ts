@@ -6,3 +6,4 @@ export * from './deploy/index.js';
 export * from './diff/index.js';
 export * from './validate/index.js';
 export * from './env/index.js';
+export * from './simulate/index.js';

@@ -2,17 +2,8 @@
 import { describeBranch, type CoverageTotals } from './coverage.js';
 import type { ExpectationFailure } from './expectations.js';
 import type { TestRunResult } from './suite-files.js';
+import { plainStyle as plain, type TextStyle } from './text-style.js';
 
-/** Colour functions (identity when colour is off); the CLI passes picocolors. */
-export interface TextStyle {
-  green(text: string): string;
-  red(text: string): string;
-  yellow(text: string): string;
-  dim(text: string): string;
-  bold(text: string): string;
-}
-
-const plain: TextStyle = { green: (t) => t, red: (t) => t, yellow: (t) => t, dim: (t) => t, bold: (t) => t };
 
 function showValue(failure: ExpectationFailure, value: unknown): string {
   if (Array.isArray(value) && (failure.expectation === 'path' || failure.expectation === 'pathContains')) return value.length === 0 ? '(empty)' : value.join(' → ');

@@ -1,7 +1,7 @@
 // Finding suite files on disk, loading them with their flows and environments, and running them all (the I/O edge of suites).
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
-import { loadEnvironment } from '../env/index.js';
+import { isSecretName, loadEnvironment } from '../env/index.js';
 import { GcflowError } from '../flow/diagnostic.js';
 import { decodeFlowBytes, formatOf, loadFlowFile, parseFlowText } from '../flow/load.js';
 import type { FlowDefinition } from '../flow/schema.js';
@@ -94,6 +94,8 @@ export interface TestRunResult {
   /** Suites that could not run. */
   errors: number;
   coverage?: CoverageTotals;
+  /** Secret-named environment values the suites used, for masking output (see maskSecrets); never printed. */
+  secretValues: Record<string, string>;
 }
 
 /** Loads and runs every suite file; a suite that cannot be loaded is reported as an error, and the others still run. */
@@ -101,6 +103,7 @@ export async function runSuiteFiles(files: readonly string[], options: RunSuiteF
   const cwd = options.cwd ?? process.cwd();
   const timer = options.timer ?? (() => performance.now());
   const suites: SuiteResult[] = [];
+  const secretValues: Record<string, string> = {};
   const flows = new Map<string, { flow: FlowDefinition; traces: SimulationTrace[] }>();
   for (const file of files) {
     let suite: SimulationSuite | undefined;
@@ -123,7 +126,9 @@ export async function runSuiteFiles(files: readonly string[], options: RunSuiteF
       }
       const envFile = options.envFile !== undefined ? resolve(cwd, options.envFile) : suite.envFile !== undefined ? resolve(suiteDir, suite.envFile) : undefined;
       const env = await loadEnvironment({ flowFile: flowPath, profile: options.profile ?? suite.profile, envFile, cwd, processEnv: options.processEnv });
-      const result = runSuite(suite, entry.flow, { env: { ...env, ...suite.env }, flowFile, classifier: options.classifier, timer });
+      const suiteEnv = { ...env, ...suite.env };
+      for (const [name, value] of Object.entries(suiteEnv)) if (isSecretName(name)) secretValues[`${suites.length}_${name}`] = value;
+      const result = runSuite(suite, entry.flow, { env: suiteEnv, flowFile, classifier: options.classifier, timer });
       for (const c of result.cases) entry.traces.push(c.trace);
       suites.push(result);
     } catch (error) {
@@ -136,7 +141,7 @@ export async function runSuiteFiles(files: readonly string[], options: RunSuiteF
   const passed = suites.reduce((n, s) => n + s.cases.filter((c) => c.passed).length, 0);
   const failed = suites.reduce((n, s) => n + s.cases.filter((c) => !c.passed).length, 0);
   const errors = suites.filter((s) => s.error).length;
-  const result: TestRunResult = { suites, passed, failed, errors };
+  const result: TestRunResult = { suites, passed, failed, errors, secretValues };
   if (options.coverage) result.coverage = coverageTotals([...flows].map(([file, { flow, traces }]) => computeCoverage(flow, file, traces)));
   return result;
 }

@@ -1,4 +1,5 @@
 // Customer input for a run: plain messages or `{from, text}` turns (the flow's own turns are skipped), and silences.
+import { GcflowError } from '../flow/diagnostic.js';
 import type { VariableValue } from './variables.js';
 
 /** A turn of a transcript: `{from: 'customer', text}`; `{timeout: true}` is the customer staying silent past a wait's timeout. */
@@ -37,4 +38,27 @@ export function toVariables(data: Readonly<Record<string, unknown>> | undefined)
     Object.defineProperty(variables, name, { value: v, enumerable: true, writable: true, configurable: true });
   }
   return variables;
+}
+
+/** Error code for a transcript file that is not a list of turns. */
+export const TRANSCRIPT_ERROR = 'GCF944';
+
+/**
+ * The turns of a transcript file: a list of `{from, text}` turns or plain strings, or a map with such a `transcript`
+ * or `messages` list. Throws GcflowError (GCF944) naming the file and the entry that is wrong.
+ */
+export function transcriptFromData(data: unknown, file: string): TranscriptTurn[] {
+  const list = Array.isArray(data) ? data : data && typeof data === 'object' ? ((data as Record<string, unknown>).transcript ?? (data as Record<string, unknown>).messages) : undefined;
+  if (!Array.isArray(list)) {
+    throw new GcflowError(TRANSCRIPT_ERROR, 'a transcript is a list of {from, text} turns or strings (or a map with a transcript list)', { file });
+  }
+  return list.map((turn, i): TranscriptTurn => {
+    if (typeof turn === 'string') return { from: 'customer', text: turn };
+    if (turn && typeof turn === 'object') {
+      const t = turn as Record<string, unknown>;
+      if (t.timeout === true) return { timeout: true };
+      if (typeof t.text === 'string' || typeof t.text === 'number') return { from: typeof t.from === 'string' ? t.from : 'customer', text: String(t.text) };
+    }
+    throw new GcflowError(TRANSCRIPT_ERROR, `turn ${i + 1} is not {from, text} or a string`, { file, pointer: `/${i}` });
+  });
 }
