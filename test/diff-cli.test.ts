@@ -137,6 +137,33 @@ test('bad input: exit 2 with one clean line, also with --exit-code', async () =>
   }
 });
 
+test('--env-file: both sides are compared after the same {env.NAME} resolution, and secrets are masked', async () => {
+  const moved = structuredClone(seed);
+  moved.environmentVariables.billing_queue_id = '{env.BILLING_QUEUE_EU}';
+  const movedFile = join(dir, 'moved.flow.json');
+  writeFileSync(movedFile, JSON.stringify(moved));
+  const envFile = join(dir, 'prod.env');
+  writeFileSync(envFile, 'BILLING_QUEUE_ID=q-billing\nBILLING_QUEUE_EU=q-billing\nTECH_QUEUE_ID=q-tech\nAPI_TOKEN=s3cr3t-t0ken\n');
+  const asWritten = await runCli(['diff', SEED_FLOW, movedFile, '--exit-code']);
+  assert.equal(asWritten.code, 1, 'as written, the placeholder changed');
+  const resolved = await runCli(['diff', SEED_FLOW, movedFile, '--exit-code', '--env-file', envFile]);
+  assert.equal(resolved.code, 0, `both resolve to the same queue: ${resolved.stdout}`);
+  assert.equal(resolved.stderr, '');
+
+  const leaky = structuredClone(seed);
+  leaky.environmentVariables.api_token = '{env.API_TOKEN}';
+  leaky.environmentVariables.other = '{env.NOT_SET_ANYWHERE}';
+  const leakyFile = join(dir, 'leaky.flow.json');
+  writeFileSync(leakyFile, JSON.stringify(leaky));
+  for (const format of ['text', 'json', 'json-patch', 'markdown']) {
+    const result = await runCli(['diff', SEED_FLOW, leakyFile, '--env-file', envFile, '--format', format]);
+    assert.equal(result.code, 0);
+    assert.ok(!result.stdout.includes('s3cr3t-t0ken'), `${format}: the secret is masked`);
+    assert.match(result.stdout, /\*\*\*\*/);
+    assert.match(result.stderr, /leaky\.flow\.json: no value for \{env\.NOT_SET_ANYWHERE\}; compared as written/);
+  }
+});
+
 test('usage errors exit 2: an unknown format, a missing argument', async () => {
   const format = await runCli(['diff', SEED_FLOW, release, '--format', 'xml']);
   assert.equal(format.code, 2);
