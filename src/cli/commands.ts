@@ -17,4 +17,5 @@ export const commands: Array<() => Promise<{ register: RegisterCommand }>> = [
   () => import('./status.js'),
   () => import('./rollback.js'),
   () => import('./permissions.js'),
+  () => import('./demo.js'),
 ];
