@@ -74,7 +74,7 @@ const FLOW_FIELD_LINES: Record<string, (before: unknown, after: unknown) => stri
 export function describeChange(change: FlowChange): string {
   switch (change.kind) {
     case 'flow-field-changed': {
-      const line = FLOW_FIELD_LINES[change.field];
+      const line = Object.hasOwn(FLOW_FIELD_LINES, change.field) ? FLOW_FIELD_LINES[change.field] : undefined;
       return line ? line(change.before, change.after) : `Flow field changed: ${change.field}: ${formatValue(change.before)} -> ${formatValue(change.after)}`;
     }
     case 'input-added':

@@ -2,7 +2,7 @@
 import type { FlowDefinition } from '../flow/schema.js';
 import { toPointer } from '../flow/pointer.js';
 import type { FlowChange, KeyedChange } from './change.js';
-import { compareStrings, definedKeys, isPlainObject, jsonEqual, type JsonObject } from './json-value.js';
+import { compareStrings, definedKeys, isPlainObject, jsonEqual, own, type JsonObject } from './json-value.js';
 import { nodeChanges } from './node-changes.js';
 import { nodeReferences } from './references.js';
 import { detectRenames } from './renames.js';
@@ -22,8 +22,8 @@ function flowFieldChanges(oldFlow: JsonObject, newFlow: JsonObject): FlowChange[
   const others = new Set([...definedKeys(oldFlow), ...definedKeys(newFlow)].filter((key) => !FLOW_FIELDS.includes(key) && !NOT_FLOW_FIELDS.has(key)));
   const changes: FlowChange[] = [];
   for (const field of [...FLOW_FIELDS, ...[...others].sort(compareStrings)]) {
-    let before = oldFlow[field];
-    let after = newFlow[field];
+    let before = own(oldFlow, field);
+    let after = own(newFlow, field);
     // A missing type is the default type: writing it out is no change.
     if (field === 'type') {
       before ??= DEFAULT_FLOW_TYPE;
@@ -33,9 +33,9 @@ function flowFieldChanges(oldFlow: JsonObject, newFlow: JsonObject): FlowChange[
     changes.push({
       kind: 'flow-field-changed',
       field,
-      ...(oldFlow[field] === undefined ? {} : { oldPointer: toPointer([field]) }),
+      ...(own(oldFlow, field) === undefined ? {} : { oldPointer: toPointer([field]) }),
       ...(before === undefined ? {} : { before }),
-      ...(newFlow[field] === undefined ? {} : { newPointer: toPointer([field]) }),
+      ...(own(newFlow, field) === undefined ? {} : { newPointer: toPointer([field]) }),
       ...(after === undefined ? {} : { after }),
     });
   }
@@ -57,14 +57,14 @@ function mapChanges(kind: KeyedKind, field: string, before: unknown, after: unkn
   const a = objectOf(before);
   const b = objectOf(after);
   const keys = [...new Set([...definedKeys(a), ...definedKeys(b)])].sort(compareStrings);
-  return keys.flatMap((key) => keyedChange(kind, key, [field, key], a[key], b[key]) ?? []);
+  return keys.flatMap((key) => keyedChange(kind, key, [field, key], own(a, key), own(b, key)) ?? []);
 }
 
 /** Application settings, compared leaf by leaf (`webchat.title`). */
 function settingChanges(before: unknown, after: unknown, path: string[] = []): KeyedChange[] {
   if (isPlainObject(before) && isPlainObject(after)) {
     const keys = [...new Set([...definedKeys(before), ...definedKeys(after)])].sort(compareStrings);
-    return keys.flatMap((key) => settingChanges(before[key], after[key], [...path, key]));
+    return keys.flatMap((key) => settingChanges(own(before, key), own(after, key), [...path, key]));
   }
   if (path.length === 0) {
     if (isPlainObject(before)) return settingChanges(before, {}, path);
@@ -98,26 +98,26 @@ export function diffFlows(oldFlow: FlowDefinition, newFlow: FlowDefinition): Flo
   for (const oldId of sides.removed) {
     const newId = renames.get(oldId);
     if (newId === undefined) {
-      groups.push({ nodeId: oldId, changes: [{ kind: 'node-removed', nodeId: oldId, oldPointer: toPointer(['nodes', oldId]), before: oldNodes[oldId] }] });
+      groups.push({ nodeId: oldId, changes: [{ kind: 'node-removed', nodeId: oldId, oldPointer: toPointer(['nodes', oldId]), before: own(oldNodes, oldId) }] });
       continue;
     }
     groups.push({
       nodeId: newId,
       changes: [
         { kind: 'node-renamed', nodeId: newId, fromId: oldId, oldPointer: toPointer(['nodes', oldId]), newPointer: toPointer(['nodes', newId]), before: oldId, after: newId },
-        ...nodeChanges(oldId, newId, oldNodes[oldId], newNodes[newId], renamedTo),
+        ...nodeChanges(oldId, newId, own(oldNodes, oldId), own(newNodes, newId), renamedTo),
       ],
     });
   }
   const renameTargets = new Set(renames.values());
   for (const id of sides.added) {
-    if (!renameTargets.has(id)) groups.push({ nodeId: id, changes: [{ kind: 'node-added', nodeId: id, newPointer: toPointer(['nodes', id]), after: newNodes[id] }] });
+    if (!renameTargets.has(id)) groups.push({ nodeId: id, changes: [{ kind: 'node-added', nodeId: id, newPointer: toPointer(['nodes', id]), after: own(newNodes, id) }] });
   }
   for (const id of sides.newIds) {
-    if (oldNodes[id] === undefined) continue;
+    if (own(oldNodes, id) === undefined) continue;
     // Most nodes are untouched: equal, and pointing at no renamed node.
-    if (jsonEqual(oldNodes[id], newNodes[id]) && (renames.size === 0 || !nodeReferences(oldNodes[id]).some((r) => renames.has(r.target)))) continue;
-    const found = nodeChanges(id, id, oldNodes[id], newNodes[id], renamedTo);
+    if (jsonEqual(own(oldNodes, id), own(newNodes, id)) && (renames.size === 0 || !nodeReferences(own(oldNodes, id)).some((r) => renames.has(r.target)))) continue;
+    const found = nodeChanges(id, id, own(oldNodes, id), own(newNodes, id), renamedTo);
     if (found.length > 0) groups.push({ nodeId: id, changes: found });
   }
   groups.sort((a, b) => compareStrings(a.nodeId, b.nodeId));

@@ -1,7 +1,7 @@
 // Field-level differences between two objects (a condition, an action, a wait, an input), as dotted paths with before/after.
 import { childPointer } from '../flow/pointer.js';
 import type { ChangedField } from './change.js';
-import { compareStrings, definedKeys, isPlainObject, jsonEqual, ORDERED_OBJECT_FIELDS, type JsonObject } from './json-value.js';
+import { compareStrings, definedKeys, isPlainObject, jsonEqual, ORDERED_OBJECT_FIELDS, own, type JsonObject } from './json-value.js';
 
 /** Fields in the order a reader expects them (the flow format's order); others follow alphabetically. */
 const FIELD_ORDER = [
@@ -43,8 +43,8 @@ function unionKeys(a: JsonObject, b: JsonObject): string[] {
 export function fieldChanges(before: JsonObject, after: JsonObject, oldPointer: string, newPointer: string, prefix = ''): ChangedField[] {
   const changes: ChangedField[] = [];
   for (const key of unionKeys(before, after)) {
-    const a = before[key];
-    const b = after[key];
+    const a = own(before, key);
+    const b = own(after, key);
     const field = `${prefix}${key}`;
     const ordered = ORDERED_OBJECT_FIELDS.has(key);
     if (jsonEqual(a, b, ordered)) continue;
@@ -53,7 +53,7 @@ export function fieldChanges(before: JsonObject, after: JsonObject, oldPointer: 
     if (isPlainObject(a) && isPlainObject(b)) {
       changes.push(...fieldChanges(a, b, oldAt, newAt, `${field}.`));
       if (ordered) {
-        const common = new Set(definedKeys(a).filter((k) => b[k] !== undefined));
+        const common = new Set(definedKeys(a).filter((k) => own(b, k) !== undefined));
         const orderBefore = definedKeys(a).filter((k) => common.has(k));
         const orderAfter = definedKeys(b).filter((k) => common.has(k));
         if (orderBefore.join('\n') !== orderAfter.join('\n')) {

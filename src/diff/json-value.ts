@@ -12,6 +12,14 @@ export function isPlainObject(value: unknown): value is JsonObject {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
+/**
+ * The value of an object's own property: a key that names nothing is absent, even `toString` or
+ * `constructor` (a node id may be any string; `object[key]` would find Object.prototype's methods).
+ */
+export function own(object: JsonObject, key: string): unknown {
+  return Object.prototype.hasOwnProperty.call(object, key) ? object[key] : undefined;
+}
+
 /** The keys of an object that hold a value (a key set to undefined is absent, as in JSON). */
 export function definedKeys(object: JsonObject): string[] {
   return Object.keys(object).filter((key) => object[key] !== undefined);

@@ -3,7 +3,7 @@ import { childPointer, toPointer } from '../flow/pointer.js';
 import { alignLists } from './align.js';
 import type { ChangedField, FlowChange, ListItemChange } from './change.js';
 import { compareFields, fieldChanges } from './field-changes.js';
-import { canonicalJson, definedKeys, isPlainObject, jsonEqual, type JsonObject } from './json-value.js';
+import { canonicalJson, definedKeys, isPlainObject, jsonEqual, own, type JsonObject } from './json-value.js';
 
 /** Fields handled by their own rules below; any other field is compared as a whole. */
 const STRUCTURAL_FIELDS = new Set(['type', 'transition', 'conditions', 'actions', 'message', 'waitForInput']);
@@ -24,8 +24,8 @@ function conditionSimilarity(before: unknown, after: unknown, renamedTo: MapTarg
   let equal = 0;
   let anchored = false;
   for (const field of CONDITION_FIELDS) {
-    const a = field === 'transition' ? mapTarget(before[field], renamedTo) : before[field];
-    if (!jsonEqual(a, after[field])) continue;
+    const a = field === 'transition' ? mapTarget(own(before, field), renamedTo) : own(before, field);
+    if (!jsonEqual(a, own(after, field))) continue;
     equal++;
     if (field === 'value' || field === 'transition') anchored = true;
   }
@@ -38,7 +38,7 @@ function actionSimilarity(before: unknown, after: unknown): number {
   if (!isPlainObject(before) || !isPlainObject(after) || before.name !== after.name) return 0;
   const keys = new Set([...definedKeys(before), ...definedKeys(after)]);
   let equal = 1;
-  for (const key of keys) if (key !== 'name' && jsonEqual(before[key], after[key], key === 'intents')) equal++;
+  for (const key of keys) if (key !== 'name' && jsonEqual(own(before, key), own(after, key), key === 'intents')) equal++;
   return equal;
 }
 
@@ -148,13 +148,13 @@ export function nodeChanges(oldId: string, newId: string, before: unknown, after
   }
   const otherFields = new Set([...definedKeys(before), ...definedKeys(after)].filter((key) => !STRUCTURAL_FIELDS.has(key)));
   for (const field of [...otherFields].sort(compareFields)) {
-    if (jsonEqual(before[field], after[field])) continue;
+    if (jsonEqual(own(before, field), own(after, field))) continue;
     changes.push({
       kind: 'node-field-changed',
       nodeId,
       field,
-      ...(before[field] === undefined ? {} : { oldPointer: childPointer(oldBase, field), before: before[field] }),
-      ...(after[field] === undefined ? {} : { newPointer: childPointer(newBase, field), after: after[field] }),
+      ...(own(before, field) === undefined ? {} : { oldPointer: childPointer(oldBase, field), before: own(before, field) }),
+      ...(own(after, field) === undefined ? {} : { newPointer: childPointer(newBase, field), after: own(after, field) }),
     });
   }
   if (!jsonEqual(before.message, after.message)) {
@@ -168,8 +168,8 @@ export function nodeChanges(oldId: string, newId: string, before: unknown, after
   }
   changes.push(...waitChanges(nodeId, oldBase, newBase, before.waitForInput, after.waitForInput, renamedTo));
   for (const field of ['conditions', 'actions'] as const) {
-    const a = before[field];
-    const b = after[field];
+    const a = own(before, field);
+    const b = own(after, field);
     if ((a !== undefined && !Array.isArray(a)) || (b !== undefined && !Array.isArray(b))) {
       if (!jsonEqual(a, b)) changes.push({ kind: 'node-field-changed', nodeId, field, oldPointer: childPointer(oldBase, field), newPointer: childPointer(newBase, field), before: a, after: b });
     } else if (field === 'conditions') {

@@ -1,5 +1,5 @@
 // The node maps of both flows with their ids listed once: listing the keys of a 100,000-node map is costly, so it is done here only.
-import { compareStrings, type JsonObject } from './json-value.js';
+import { compareStrings, own, type JsonObject } from './json-value.js';
 
 export interface NodeSides {
   oldNodes: JsonObject;
@@ -17,14 +17,14 @@ export interface NodeSides {
 function presentIds(nodes: JsonObject): string[] {
   // Object.keys is several times faster than for-in on a map this large.
   const ids = Object.keys(nodes);
-  for (const id of ids) if (nodes[id] === undefined) return ids.filter((key) => nodes[key] !== undefined);
+  for (const id of ids) if (own(nodes, id) === undefined) return ids.filter((key) => own(nodes, key) !== undefined);
   return ids;
 }
 
 export function nodeSides(oldNodes: JsonObject, newNodes: JsonObject): NodeSides {
   const oldIds = presentIds(oldNodes);
   const newIds = presentIds(newNodes);
-  const removed = oldIds.filter((id) => newNodes[id] === undefined).sort(compareStrings);
-  const added = newIds.filter((id) => oldNodes[id] === undefined).sort(compareStrings);
+  const removed = oldIds.filter((id) => own(newNodes, id) === undefined).sort(compareStrings);
+  const added = newIds.filter((id) => own(oldNodes, id) === undefined).sort(compareStrings);
   return { oldNodes, newNodes, oldIds, newIds, removed, added };
 }

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import jsonpatch from 'fast-json-patch';
 import type { FlowDefinition } from '../flow/schema.js';
-import { diffFlows, flowPatch } from './index.js';
+import { diffFlows, flowPatch, generateFlowDiff } from './index.js';
 
 type AnyNode = Record<string, unknown> & { type: string };
 type Flow = Omit<FlowDefinition, 'nodes'> & { nodes: Record<string, AnyNode> };
@@ -213,5 +213,49 @@ test('renaming one node (and its referrers) is exactly one rename', () => {
       assert.equal(changes[0].kind, 'node-renamed');
     }),
     { numRuns: 300 },
+  );
+});
+
+/** Anything JSON in every field, as a half-written flow may hold; node ids include names Object.prototype has. */
+const malformedFlow = fc
+  .record(
+    {
+      id: fc.jsonValue({ maxDepth: 1 }),
+      version: fc.jsonValue({ maxDepth: 1 }),
+      nodes: fc.dictionary(
+        fc.constantFrom('a', 'b', 'c', 'toString', 'constructor', 'x/y'),
+        fc.oneof(
+          fc.jsonValue({ maxDepth: 3 }),
+          fc.record(
+            {
+              type: fc.constantFrom('end', 'action', 'webchat', 'transition'),
+              transition: fc.constantFrom('a', 'b', 'toString'),
+              conditions: fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.array(fc.jsonValue({ maxDepth: 2 }))),
+              actions: fc.jsonValue({ maxDepth: 3 }),
+              waitForInput: fc.jsonValue({ maxDepth: 2 }),
+              message: fc.jsonValue({ maxDepth: 1 }),
+            },
+            { requiredKeys: [] },
+          ),
+        ),
+      ),
+      applicationSettings: fc.jsonValue({ maxDepth: 3 }),
+      environmentVariables: fc.jsonValue({ maxDepth: 2 }),
+      inputs: fc.jsonValue({ maxDepth: 2 }),
+    },
+    { requiredKeys: ['nodes'] },
+  )
+  // fast-json-patch refuses to touch a `__proto__` key (a safety rule of the applier, not of RFC 6902).
+  .map((flow) => JSON.parse(JSON.stringify(flow), (key, value: unknown) => (key === '__proto__' ? undefined : value)) as FlowDefinition);
+
+test('malformed flows (any JSON in any field) diff without throwing, and the patch still applies exactly', () => {
+  fc.assert(
+    fc.property(malformedFlow, malformedFlow, (a, b) => {
+      generateFlowDiff(a, b);
+      assert.deepEqual(diffFlows(a, structuredClone(a)), []);
+      const result = jsonpatch.applyPatch(structuredClone(a), flowPatch(a, b), false, true).newDocument;
+      assert.deepStrictEqual(result, b);
+    }),
+    { numRuns: 500 },
   );
 });

@@ -2,7 +2,7 @@
 import type { FlowDefinition } from '../flow/schema.js';
 import { childPointer, toPointer } from '../flow/pointer.js';
 import { alignLists } from './align.js';
-import { canonicalJson, definedKeys, isPlainObject, jsonEqual, ORDERED_OBJECT_FIELDS, type JsonObject } from './json-value.js';
+import { canonicalJson, definedKeys, isPlainObject, jsonEqual, ORDERED_OBJECT_FIELDS, own, type JsonObject } from './json-value.js';
 import { nodeSides } from './node-sides.js';
 import { detectRenames } from './renames.js';
 
@@ -16,7 +16,7 @@ export type PatchOperation =
 function itemSimilarity(a: unknown, b: unknown): number {
   if (!isPlainObject(a) || !isPlainObject(b) || a.name !== b.name) return 0;
   let equal = 1;
-  for (const key of definedKeys(a)) if (jsonEqual(a[key], b[key], ORDERED_OBJECT_FIELDS.has(key))) equal++;
+  for (const key of definedKeys(a)) if (jsonEqual(own(a, key), own(b, key), ORDERED_OBJECT_FIELDS.has(key))) equal++;
   return equal;
 }
 
@@ -41,17 +41,17 @@ function patchObject(before: JsonObject, after: JsonObject, path: string, ordere
   const newKeys = definedKeys(after);
   if (ordered) {
     // `add` appends a key: when that cannot give the new order, the whole map is replaced.
-    const result = [...oldKeys.filter((key) => after[key] !== undefined), ...newKeys.filter((key) => before[key] === undefined)];
+    const result = [...oldKeys.filter((key) => own(after, key) !== undefined), ...newKeys.filter((key) => own(before, key) === undefined)];
     if (result.join('\n') !== newKeys.join('\n')) {
       ops.push({ op: 'replace', path, value: structuredClone(after) });
       return;
     }
   }
   for (const key of oldKeys) {
-    if (after[key] === undefined) ops.push({ op: 'remove', path: childPointer(path, key) });
-    else patchValue(before[key], after[key], childPointer(path, key), ORDERED_OBJECT_FIELDS.has(key), ops);
+    if (own(after, key) === undefined) ops.push({ op: 'remove', path: childPointer(path, key) });
+    else patchValue(own(before, key), own(after, key), childPointer(path, key), ORDERED_OBJECT_FIELDS.has(key), ops);
   }
-  for (const key of newKeys) if (before[key] === undefined) ops.push({ op: 'add', path: childPointer(path, key), value: structuredClone(after[key]) });
+  for (const key of newKeys) if (own(before, key) === undefined) ops.push({ op: 'add', path: childPointer(path, key), value: structuredClone(own(after, key)) });
 }
 
 function patchValue(before: unknown, after: unknown, path: string, ordered: boolean, ops: PatchOperation[]): void {
@@ -67,13 +67,13 @@ function patchNodes(before: JsonObject, after: JsonObject, ops: PatchOperation[]
   const renames = detectRenames(sides);
   const renameTargets = new Set(renames.values());
   const at = (id: string) => toPointer(['nodes', id]);
-  for (const id of sides.oldIds) if (after[id] === undefined && !renames.has(id)) ops.push({ op: 'remove', path: at(id) });
+  for (const id of sides.oldIds) if (own(after, id) === undefined && !renames.has(id)) ops.push({ op: 'remove', path: at(id) });
   for (const [oldId, newId] of renames) {
     ops.push({ op: 'move', from: at(oldId), path: at(newId) });
-    patchValue(before[oldId], after[newId], at(newId), false, ops);
+    patchValue(own(before, oldId), own(after, newId), at(newId), false, ops);
   }
-  for (const id of sides.oldIds) if (after[id] !== undefined) patchValue(before[id], after[id], at(id), false, ops);
-  for (const id of sides.newIds) if (before[id] === undefined && !renameTargets.has(id)) ops.push({ op: 'add', path: at(id), value: structuredClone(after[id]) });
+  for (const id of sides.oldIds) if (own(after, id) !== undefined) patchValue(own(before, id), own(after, id), at(id), false, ops);
+  for (const id of sides.newIds) if (own(before, id) === undefined && !renameTargets.has(id)) ops.push({ op: 'add', path: at(id), value: structuredClone(own(after, id)) });
 }
 
 /**
@@ -85,10 +85,10 @@ export function flowPatch(oldFlow: FlowDefinition, newFlow: FlowDefinition): Pat
   const after = newFlow as unknown as JsonObject;
   const ops: PatchOperation[] = [];
   for (const key of definedKeys(before)) {
-    if (after[key] === undefined) ops.push({ op: 'remove', path: toPointer([key]) });
+    if (own(after, key) === undefined) ops.push({ op: 'remove', path: toPointer([key]) });
     else if (key === 'nodes' && isPlainObject(before.nodes) && isPlainObject(after.nodes)) patchNodes(before.nodes, after.nodes, ops);
-    else patchValue(before[key], after[key], toPointer([key]), false, ops);
+    else patchValue(own(before, key), own(after, key), toPointer([key]), false, ops);
   }
-  for (const key of definedKeys(after)) if (before[key] === undefined) ops.push({ op: 'add', path: toPointer([key]), value: structuredClone(after[key]) });
+  for (const key of definedKeys(after)) if (own(before, key) === undefined) ops.push({ op: 'add', path: toPointer([key]), value: structuredClone(own(after, key)) });
   return ops;
 }

@@ -1,5 +1,5 @@
 // Finds renamed nodes: a removed and an added node with the same content and the same incoming edges, once earlier renames are mapped.
-import { canonicalJson, compareStrings, type JsonObject } from './json-value.js';
+import { canonicalJson, compareStrings, own, type JsonObject } from './json-value.js';
 import type { NodeSides } from './node-sides.js';
 import { nodeReferences, withMappedReferences, type ReferenceSlot } from './references.js';
 
@@ -15,7 +15,7 @@ interface Edge {
 function incomingEdges(nodes: JsonObject, ids: string[], targets: ReadonlySet<string>): Map<string, Edge[]> {
   const incoming = new Map<string, Edge[]>();
   for (const from of ids) {
-    for (const { slot, target } of nodeReferences(nodes[from])) {
+    for (const { slot, target } of nodeReferences(own(nodes, from))) {
       if (!targets.has(target) || target === from) continue;
       const list = incoming.get(target);
       if (list) list.push({ from, slot });
@@ -69,9 +69,9 @@ export function detectRenames(sides: NodeSides): Map<string, string> {
   const oldReferrer = (from: string): string | undefined => (removedSet.has(from) ? renames.get(from) : from);
   const newReferrer = (from: string): string | undefined => (addedSet.has(from) && !renameTargets.has(from) ? undefined : from);
   const removedKey = (id: string): string =>
-    `${canonicalJson(withMappedReferences(oldNodes[id], (target) => (target === id ? SELF : renamedTo(target))))}\n${edgeKey(oldIncoming.get(id), oldReferrer)}`;
+    `${canonicalJson(withMappedReferences(own(oldNodes, id), (target) => (target === id ? SELF : renamedTo(target))))}\n${edgeKey(oldIncoming.get(id), oldReferrer)}`;
   const addedKey = (id: string): string =>
-    `${canonicalJson(withMappedReferences(newNodes[id], (target) => (target === id ? SELF : target)))}\n${edgeKey(newIncoming.get(id), newReferrer)}`;
+    `${canonicalJson(withMappedReferences(own(newNodes, id), (target) => (target === id ? SELF : target)))}\n${edgeKey(newIncoming.get(id), newReferrer)}`;
 
   const removedBuckets = new Map<string, Set<string>>();
   const addedBuckets = new Map<string, Set<string>>();
@@ -99,8 +99,8 @@ export function detectRenames(sides: NodeSides): Map<string, string> {
     keyOf.delete(`-${oldId}`);
     keyOf.delete(`+${newId}`);
     // Neighbours whose keys mention the renamed node: its referrers and its targets, on each side.
-    const oldNeighbours = [...(oldIncoming.get(oldId) ?? []).map((edge) => edge.from), ...nodeReferences(oldNodes[oldId]).map((r) => r.target)];
-    const newNeighbours = [...(newIncoming.get(newId) ?? []).map((edge) => edge.from), ...nodeReferences(newNodes[newId]).map((r) => r.target)];
+    const oldNeighbours = [...(oldIncoming.get(oldId) ?? []).map((edge) => edge.from), ...nodeReferences(own(oldNodes, oldId)).map((r) => r.target)];
+    const newNeighbours = [...(newIncoming.get(newId) ?? []).map((edge) => edge.from), ...nodeReferences(own(newNodes, newId)).map((r) => r.target)];
     for (const id of new Set(oldNeighbours)) if (keyOf.has(`-${id}`)) pending.push({ side: '-', id });
     for (const id of new Set(newNeighbours)) if (keyOf.has(`+${id}`)) pending.push({ side: '+', id });
   };
