@@ -86,6 +86,14 @@ test('either side may be YAML: the same changes as from JSON', async () => {
   assert.deepEqual(report.changes.map((c: { description: string }) => c.description), RELEASE_LINES);
 });
 
+test('a JavaScript module exporting the flow diffs like its JSON', async () => {
+  const module = join(dir, 'seed.flow.mjs');
+  writeFileSync(module, `export default ${JSON.stringify(seed)};\n`);
+  const result = await runCli(['diff', module, SEED_FLOW, '--exit-code']);
+  assert.equal(result.code, 0, result.stderr);
+  assert.equal(result.stdout, 'No changes.\n');
+});
+
 test('--format json: files, summary and structured changes with pointers', async () => {
   const result = await runCli(['diff', SEED_FLOW, release, '--format', 'json', '--exit-code']);
   assert.equal(result.code, 1);
