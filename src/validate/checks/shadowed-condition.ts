@@ -15,12 +15,13 @@ export const shadowedCondition: Check = {
   },
   check(context) {
     for (const entry of context.model.nodes) {
+      if (entry.conditions.length < 2) continue;
       const seen = new Map<string, number>();
       for (const { condition, index } of entry.conditions) {
         const operator = condition.condition;
         if (typeof condition.variable !== 'string' || typeof operator !== 'string') continue;
         const value = VALUELESS.has(operator) ? null : (condition.value ?? null);
-        const key = JSON.stringify([condition.variable, operator, value, condition.ignoreCase === true]);
+        const key = `${condition.variable}\u0000${operator}\u0000${typeof value}:${String(value)}\u0000${condition.ignoreCase === true}`;
         const earlier = seen.get(key);
         if (earlier === undefined) {
           seen.set(key, index);

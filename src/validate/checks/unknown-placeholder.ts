@@ -1,16 +1,17 @@
 // GCF015: a `{name}` placeholder names a variable something sets, a declared input, a parameter or a built-in.
 import { parseTemplate } from '../../flow/placeholder.js';
+import type { PathSegment } from '../../flow/pointer.js';
 import type { CheckContext, Check } from '../check.js';
 
 /** The fields whose text is a template: a webchat message, an action's values, a condition's value. */
 const ACTION_TEMPLATE_FIELDS = ['value', 'text', 'queueId', 'queueName', 'input', 'fallback', 'reason'] as const;
 
-function checkText(context: CheckContext, text: unknown, pointer: () => string): void {
+function checkText(context: CheckContext, text: unknown, nodePointer: string, ...path: PathSegment[]): void {
   if (typeof text !== 'string' || !text.includes('{')) return;
   const known = context.variables();
   for (const part of parseTemplate(text)) {
     if (part.kind === 'variable' && !known.has(part.name)) {
-      context.report({ messageId: 'unknown', pointer: pointer(), data: { raw: part.raw, name: part.name } });
+      context.report({ messageId: 'unknown', pointer: context.pointerIn(nodePointer, ...path), data: { raw: part.raw, name: part.name } });
     }
   }
 }
@@ -27,11 +28,14 @@ export const unknownPlaceholder: Check = {
   },
   check(context) {
     for (const entry of context.model.nodes) {
-      if (entry.type === 'webchat') checkText(context, entry.node.message, () => context.pointerIn(entry.pointer, 'message'));
+      if (entry.type === 'webchat') checkText(context, entry.node.message, entry.pointer, 'message');
       for (const { action, index } of entry.actions) {
-        for (const field of ACTION_TEMPLATE_FIELDS) checkText(context, action[field], () => context.pointerIn(entry.pointer, 'actions', index, field));
+        for (const field of ACTION_TEMPLATE_FIELDS) {
+          const text = action[field];
+          if (typeof text === 'string' && text.includes('{')) checkText(context, text, entry.pointer, 'actions', index, field);
+        }
       }
-      for (const { condition, index } of entry.conditions) checkText(context, condition.value, () => context.pointerIn(entry.pointer, 'conditions', index, 'value'));
+      for (const { condition, index } of entry.conditions) checkText(context, condition.value, entry.pointer, 'conditions', index, 'value');
     }
   },
 };
