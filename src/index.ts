@@ -7,3 +7,4 @@ export * from './diff/index.js';
 export * from './validate/index.js';
 export * from './env/index.js';
 export * from './simulate/index.js';
+export * from './render/index.js';

@@ -8,9 +8,9 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { FlowDefinition } from '../src/flow/schema.js';
 import { loadFlowFile } from '../src/flow/load.js';
-import { renderHtml, type RenderCoverage } from '../src/render/index.js';
+import { coverageOfFlow, renderHtml } from '../src/render/index.js';
 import { hostileFlow, HOSTILE_TEXT } from '../src/render/testdata/hostile-flow.js';
-import { simulate } from '../src/simulate/simulate.js';
+import { computeCoverage, simulate } from '../src/simulate/index.js';
 import { validate } from '../src/validate/index.js';
 import { REPO_ROOT, SEED_FLOW } from './support/run-cli.js';
 
@@ -20,8 +20,8 @@ const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '
 const seed = JSON.parse(readFileSync(SEED_FLOW, 'utf8')) as FlowDefinition;
 const trace = simulate(seed, { messages: ['I have a question about my bill'] });
 const findings = validate(seed).findings;
-/** Coverage as a test run would leave it: the nodes and transitions the trace took. */
-const coverage: RenderCoverage = { nodes: trace.path, edges: ['/nodes/start/transition', '/nodes/set_context/transition', '/nodes/route_intent/transition'] };
+/** Coverage as `gcflow test` computes it, from that one run. */
+const coverage = coverageOfFlow(computeCoverage(seed, SEED_FLOW, [trace]));
 
 let browser: Browser;
 let dir: string;

@@ -1,9 +1,10 @@
 // `gcflow render`: draws a flow as Mermaid, Graphviz DOT or a self-contained HTML page, optionally with a simulated run or test coverage.
 import { randomBytes } from 'node:crypto';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, extname, join } from 'node:path';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { Option } from 'commander';
+import { addEnvironmentOptions, environmentFromOptions, type EnvironmentOptions } from '../env/cli-options.js';
 import { GcflowError } from '../flow/diagnostic.js';
 import type { FlowDefinition } from '../flow/schema.js';
 import type { OverlayInput, RenderTrace } from '../render/index.js';
@@ -12,7 +13,7 @@ import { action, collect, stderr, stdout, ExitCode } from './io.js';
 const FORMATS = ['mermaid', 'dot', 'html'] as const;
 type Format = (typeof FORMATS)[number];
 
-interface RenderCommandOptions {
+interface RenderCommandOptions extends EnvironmentOptions {
   format?: Format;
   output?: string;
   message?: string[];
@@ -20,8 +21,6 @@ interface RenderCommandOptions {
   coverage?: string;
   direction?: 'TB' | 'LR';
   validate: boolean;
-  profile?: string;
-  envFile?: string;
 }
 
 /** Render error codes. */
@@ -71,29 +70,21 @@ async function writeAtomically(file: string, text: string): Promise<void> {
   }
 }
 
-/** The turns of a transcript file: a list of `{from, text}` (or strings), or an object with such a `transcript` list. */
-function transcriptTurns(data: unknown, file: string): Array<{ from?: string; text?: string; timeout?: boolean }> {
-  const list = Array.isArray(data) ? data : data && typeof data === 'object' ? (data as { transcript?: unknown }).transcript : undefined;
-  if (!Array.isArray(list)) {
-    throw new GcflowError(RenderErrorCode.malformedInput, 'a transcript is a list of {from, text} turns (or an object with a "transcript" list)', { file });
-  }
-  return list.map((turn) => (typeof turn === 'string' ? { from: 'customer', text: turn } : (turn as { from?: string; text?: string; timeout?: boolean })));
+/** A simulated run can carry environment values into the drawing; secret-named ones are masked, also as HTML-escaped. */
+async function withSecretsMasked(text: string, env: Record<string, string>): Promise<string> {
+  const [{ maskSecrets }, { escapeHtml }] = await Promise.all([import('../env/index.js'), import('../render/index.js')]);
+  const escaped = Object.fromEntries(Object.entries(env).map(([name, value]) => [name, escapeHtml(value)]));
+  return maskSecrets(maskSecrets(text, env), escaped);
 }
 
-async function simulateForRender(
-  flow: FlowDefinition,
-  opts: RenderCommandOptions,
-  transcript: unknown,
-): Promise<RenderTrace> {
-  const { simulate } = await import('../simulate/simulate.js');
-  return simulate(flow, {
-    messages: opts.message ?? [],
-    ...(opts.transcript !== undefined ? { transcript: transcriptTurns(transcript, opts.transcript) } : {}),
-  });
+async function simulateForRender(flow: FlowDefinition, opts: RenderCommandOptions, env: Record<string, string>): Promise<RenderTrace> {
+  const simulation = await import('../simulate/index.js');
+  const transcript = opts.transcript !== undefined ? simulation.transcriptFromData(await readDataFile(opts.transcript, 'transcript'), opts.transcript) : [];
+  return simulation.simulate(flow, { transcript, messages: opts.message ?? [], env });
 }
 
 export function register(program: Command): void {
-  program
+  const command = program
     .command('render')
     .description('Draw a flow as Mermaid, Graphviz DOT or a self-contained HTML page, with a simulated run or test coverage on it.')
     .argument('<flow>', 'the flow file (.json, .yaml, .ts, .js)')
@@ -103,9 +94,8 @@ export function register(program: Command): void {
     .option('--transcript <file>', 'simulate the customer turns of this JSON/YAML transcript ([{from, text}]) and show its path')
     .option('--coverage <file>', 'show the coverage written by `gcflow test --coverage` (uncovered nodes and branches stand out)')
     .addOption(new Option('--direction <dir>', 'layout direction').choices(['TB', 'LR']).default('TB'))
-    .option('--no-validate', 'do not run validation (findings are shown on their nodes by default)')
-    .option('--profile <name>', 'environment profile for the simulation ({env.NAME} values)')
-    .option('--env-file <file>', 'env file for the simulation ({env.NAME} values)')
+    .option('--no-validate', 'do not run validation (findings are shown on their nodes by default)');
+  addEnvironmentOptions(command)
     .addHelpText(
       'after',
       '\nExamples:\n  gcflow render flow.yaml                       # Mermaid to stdout\n  gcflow render flow.yaml -o flow.html          # interactive page\n' +
@@ -127,22 +117,24 @@ export function register(program: Command): void {
         }
         const flow = source.data as unknown as FlowDefinition;
 
+        const simulating = (opts.message?.length ?? 0) > 0 || opts.transcript !== undefined;
+        const explicitEnvironment = opts.profile !== undefined || opts.envFile !== undefined;
+        const env = simulating || explicitEnvironment ? await environmentFromOptions(opts, file) : undefined;
         const overlay: OverlayInput = {};
         if (opts.validate) {
           const { validate } = await import('../validate/index.js');
-          overlay.findings = validate(flow, { source }).findings;
+          overlay.findings = validate(flow, { source, ...(explicitEnvironment ? { env } : {}) }).findings;
         }
         if (opts.coverage !== undefined) {
-          overlay.coverage = render.coverageFromReport(await readDataFile(opts.coverage, 'coverage'), flow, opts.coverage);
+          const report = await readDataFile(opts.coverage, 'coverage');
+          overlay.coverage = render.coverageFromReport(report, flow, { file: opts.coverage, flowFile: resolve(file) });
         }
-        if ((opts.message?.length ?? 0) > 0 || opts.transcript !== undefined) {
-          const transcript = opts.transcript !== undefined ? await readDataFile(opts.transcript, 'transcript') : undefined;
-          overlay.trace = await simulateForRender(flow, opts, transcript);
-        }
+        if (simulating) overlay.trace = await simulateForRender(flow, opts, env ?? {});
 
         const options = { ...overlay, direction: opts.direction === 'LR' ? ('LR' as const) : ('TD' as const), rankdir: opts.direction };
-        const text =
+        const drawn =
           format === 'html' ? render.renderHtml(flow, options) : format === 'dot' ? render.renderDot(flow, options) : render.renderMermaid(flow, options);
+        const text = env ? await withSecretsMasked(drawn, env) : drawn;
         if (!opts.output) {
           out.write(text);
           return ExitCode.ok;

@@ -14,4 +14,5 @@ export {
   type ConversationLine,
 } from './overlay.js';
 export { conditionSummary, actionSummary } from './summary.js';
-export { coverageFromReport } from './coverage.js';
+export { escapeHtml } from './html-escape.js';
+export { coverageFromReport, coverageOfFlow, COVERAGE_REPORT_ERROR } from './coverage.js';
