@@ -18,4 +18,5 @@ export const commands: Array<() => Promise<{ register: RegisterCommand }>> = [
   () => import('./rollback.js'),
   () => import('./permissions.js'),
   () => import('./demo.js'),
+  () => import('./init.js'),
 ];

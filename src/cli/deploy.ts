@@ -80,12 +80,10 @@ export function register(program: Command): void {
         const { checkPermissionsFor } = await import('../deploy/permissions.js');
         const { PermissionError } = await import('../platform/errors.js');
         const target = connection.target;
-        const granted = connection.client.permissions.discover().then(
-          (found) => found.permissions,
-          (error: unknown) => {
-            if (error instanceof PermissionError) return undefined;
-            throw error;
-          },
+        // Started now, awaited after planning; settled either way so that a failure is never left unhandled.
+        const granted: Promise<{ permissions?: string[]; error?: unknown }> = connection.client.permissions.discover().then(
+          (found) => ({ permissions: found.permissions }),
+          (error: unknown) => (error instanceof PermissionError ? {} : { error }),
         );
 
         // 2. Plans and the server's validation; a saved plan must still match what is deployed.
@@ -108,7 +106,9 @@ export function register(program: Command): void {
         out.write(`\n${planSummary(prepared.map((p) => p.plan))}\n`);
 
         // 3. Preflight: permissions for this deploy, and the server's validation.
-        const permissions = await granted;
+        const discovery = await granted;
+        if (discovery.error !== undefined) throw discovery.error;
+        const permissions = discovery.permissions;
         const creating = prepared.some((p) => p.plan.action === 'create');
         if (permissions === undefined) {
           out.write(`${c.yellow('warning')}: this client may not read its own roles (oauth:client:view, authorization:role:view), so its permissions were not checked; the server will refuse what it may not do\n`);
