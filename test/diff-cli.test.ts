@@ -40,7 +40,7 @@ const RELEASE_LINES = [
 
 test('the seed flow against itself: no changes, exit 0, also with --exit-code', async () => {
   const plain = await runCli(['diff', SEED_FLOW, SEED_FLOW]);
-  assert.equal(plain.code, 0);
+  assert.equal(plain.code, 0, plain.stderr);
   assert.equal(plain.stdout, 'No changes.\n');
   assert.equal(plain.stderr, '');
   assert.equal((await runCli(['diff', SEED_FLOW, SEED_FLOW, '--exit-code'])).code, 0);
@@ -48,7 +48,7 @@ test('the seed flow against itself: no changes, exit 0, also with --exit-code', 
 
 test('text output is grouped by node, plain when piped, exit 0 without --exit-code and 1 with it', async () => {
   const result = await runCli(['diff', SEED_FLOW, release]);
-  assert.equal(result.code, 0);
+  assert.equal(result.code, 0, result.stderr);
   assert.equal(result.stderr, '');
   assert.ok(!result.stdout.includes(ESC), 'no colour codes when piped');
   assert.equal(
@@ -81,7 +81,7 @@ test('colour when forced, none with NO_COLOR', async () => {
 
 test('either side may be YAML: the same changes as from JSON', async () => {
   const result = await runCli(['diff', SEED_FLOW, releaseYaml, '--format', 'json']);
-  assert.equal(result.code, 0);
+  assert.equal(result.code, 0, result.stderr);
   const report = JSON.parse(result.stdout);
   assert.deepEqual(report.changes.map((c: { description: string }) => c.description), RELEASE_LINES);
 });
@@ -96,7 +96,7 @@ test('a JavaScript module exporting the flow diffs like its JSON', async () => {
 
 test('--format json: files, summary and structured changes with pointers', async () => {
   const result = await runCli(['diff', SEED_FLOW, release, '--format', 'json', '--exit-code']);
-  assert.equal(result.code, 1);
+  assert.equal(result.code, 1, result.stderr);
   const report = JSON.parse(result.stdout);
   assert.equal(report.old, SEED_FLOW);
   assert.equal(report.new, release);
@@ -108,17 +108,17 @@ test('--format json: files, summary and structured changes with pointers', async
 
 test('--format json-patch turns the old flow into the new one', async () => {
   const result = await runCli(['diff', SEED_FLOW, release, '--format', 'json-patch']);
-  assert.equal(result.code, 0);
+  assert.equal(result.code, 0, result.stderr);
   const patched = jsonpatch.applyPatch(structuredClone(seed), JSON.parse(result.stdout), true, true).newDocument;
   assert.deepEqual(patched, JSON.parse(readFileSync(release, 'utf8')));
   const none = await runCli(['diff', SEED_FLOW, SEED_FLOW, '--format', 'json-patch', '--exit-code']);
-  assert.equal(none.code, 0);
+  assert.equal(none.code, 0, none.stderr);
   assert.equal(none.stdout, '[]\n');
 });
 
 test('--format markdown: a summary table and per-node diff blocks', async () => {
   const result = await runCli(['diff', SEED_FLOW, release, '--format', 'markdown']);
-  assert.equal(result.code, 0);
+  assert.equal(result.code, 0, result.stderr);
   assert.match(result.stdout, /\| Nodes \| 1 \| 0 \| 2 \|/);
   assert.match(result.stdout, /\*\*`sales_queue`\*\*\n\n```diff\n\+ Node added: sales_queue\n```/);
   assert.match(result.stdout, /#### Flow\n\n```diff\n! Version updated: 1 -> 2\n! Status changed: draft -> published\n```/);
@@ -165,7 +165,7 @@ test('--env-file: both sides are compared after the same {env.NAME} resolution, 
   writeFileSync(leakyFile, JSON.stringify(leaky));
   for (const format of ['text', 'json', 'json-patch', 'markdown']) {
     const result = await runCli(['diff', SEED_FLOW, leakyFile, '--env-file', envFile, '--format', format]);
-    assert.equal(result.code, 0);
+    assert.equal(result.code, 0, result.stderr);
     assert.ok(!result.stdout.includes('s3cr3t-t0ken'), `${format}: the secret is masked`);
     assert.match(result.stdout, /\*\*\*\*/);
     assert.match(result.stderr, /leaky\.flow\.json: no value for \{env\.NOT_SET_ANYWHERE\}; compared as written/);
@@ -174,7 +174,7 @@ test('--env-file: both sides are compared after the same {env.NAME} resolution, 
 
 test('usage errors exit 2: an unknown format, a missing argument', async () => {
   const format = await runCli(['diff', SEED_FLOW, release, '--format', 'xml']);
-  assert.equal(format.code, 2);
+  assert.equal(format.code, 2, format.stderr);
   assert.match(format.stderr, /Allowed choices are text, json, json-patch, markdown/);
   assert.equal((await runCli(['diff', SEED_FLOW])).code, 2);
 });
