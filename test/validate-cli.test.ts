@@ -21,6 +21,12 @@ before(() => {
   writeFileSync(at('empty.flow.json'), '  \n');
   writeFileSync(at('malformed.flow.json'), '{\n  "id": "x",\n  "version": 1,\n}\n');
   writeFileSync(at('dup.flow.yaml'), 'id: a\nid: b\n');
+  writeFileSync(at('array.flow.json'), '[1, 2]\n');
+  writeFileSync(at('latin1.flow.json'), Buffer.from([0x7b, 0x22, 0x69, 0x64, 0x22, 0x3a, 0x22, 0xe9, 0x22, 0x7d]));
+  const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
+  for (let level = 1; level < 9; level++) bomb.push(`${String.fromCharCode(97 + level)}: &${String.fromCharCode(97 + level)} [${Array(9).fill(`*${String.fromCharCode(96 + level)}`).join(',')}]`);
+  writeFileSync(at('bomb.flow.yaml'), `${bomb.join('\n')}\n`);
+  writeFileSync(at('bom.flow.json'), `\ufeff${seedText}`);
   mkdirSync(at('folder.json'));
   mkdirSync(at('environments'));
   writeFileSync(at('environments/prod.env'), 'BILLING_QUEUE_ID=q-billing\nTECH_QUEUE_ID=q-tech\n');
@@ -98,16 +104,19 @@ test('unreadable inputs: one clean line each, no stack trace, the other files st
     /^error empty\.flow\.json: the file is empty.* \[GCF904\]$/,
     /^error malformed\.flow\.json:3:15: JSON does not allow a trailing comma; remove it \[GCF906\]$/,
     /^error dup\.flow\.yaml:2:1: duplicate key.* \[GCF907\]$/,
+    /^error array\.flow\.json.*: the top level of a flow must be an object.* \[GCF909\]$/,
+    /^error latin1\.flow\.json: the file is not valid UTF-8.* \[GCF905\]$/,
+    /^error bomb\.flow\.yaml: .*alias bomb.* \[GCF908\]$/,
   ];
-  const files = ['missing.flow.json', 'folder.json', 'empty.flow.json', 'malformed.flow.json', 'dup.flow.yaml'];
-  const result = await runCli(['validate', ...files, 'seed.flow.json'], { cwd: dir });
+  const files = ['missing.flow.json', 'folder.json', 'empty.flow.json', 'malformed.flow.json', 'dup.flow.yaml', 'array.flow.json', 'latin1.flow.json', 'bomb.flow.yaml', 'bom.flow.json'];
+  const result = await runCli(['validate', ...files], { cwd: dir });
   assert.equal(result.code, 2);
   const lines = result.stderr.trimEnd().split('\n');
   assert.equal(lines.length, expected.length, result.stderr);
   lines.forEach((line, i) => assert.match(line, expected[i]));
   assert.doesNotMatch(result.stderr, /\n\s+at /, 'no stack trace');
-  assert.match(result.stdout, /seed\.flow\.json:31:23/, 'the readable file is still checked');
-  assert.match(result.stdout, /in 6 files, 5 files could not be checked\n$/);
+  assert.match(result.stdout, /bom\.flow\.json:31:23/, 'the readable file (with a byte-order mark) is still checked');
+  assert.match(result.stdout, /in 9 files, 8 files could not be checked\n$/);
   const json = JSON.parse((await runCli(['validate', '-f', 'json', 'missing.flow.json'], { cwd: dir })).stdout);
   assert.deepEqual(json.files[0].findings, [{ code: 'GCF901', severity: 'error', message: 'no such file' }]);
   assert.equal(json.summary.unreadable, 1);
