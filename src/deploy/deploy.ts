@@ -85,18 +85,22 @@ export interface DeployOutcome {
 /** A plan together with the server's verdict on its flow, made before any confirmation. */
 export interface PreparedDeploy {
   plan: DeployPlan;
-  /** Undefined when there is nothing to push (the server is not asked). */
+  /** The server's verdict (undefined when it was not asked: a saved plan with nothing to push). */
   validation?: ServerValidation;
 }
 
 /** How many times `--force` re-plans on top of a moving target before giving up. */
 export const MAX_FORCED_REPLANS = 3;
 
-/** Plans a resolved flow and asks the server to validate it; changes nothing. */
+/**
+ * Plans a resolved flow and asks the server to validate it, both at once (the validation does not depend on
+ * what is deployed, and a deploy's wall time is mostly round trips); changes nothing.
+ */
 export async function prepareDeploy(ctx: Pick<DeployContext, 'target' | 'onEvent'>, resolved: FlowDefinition): Promise<PreparedDeploy> {
-  const plan = await ctx.target.plan(resolved);
+  const [plan, validation] = await Promise.all([ctx.target.plan(resolved), ctx.target.validate({ ...resolved, status: 'published' })]);
   ctx.onEvent?.({ type: 'plan', plan });
-  return validatePrepared(ctx, plan);
+  ctx.onEvent?.({ type: 'validated', flowId: plan.flowId, validation });
+  return { plan, validation };
 }
 
 /** Asks the server to validate a plan's flow (skipped when there is nothing to push). */
