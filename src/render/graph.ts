@@ -1,7 +1,7 @@
 // The diagram model of a flow: its nodes with their display lines and its edges with kinds and labels.
 import type { FlowDefinition, FlowNode } from '../flow/schema.js';
 import { toPointer } from '../flow/pointer.js';
-import { conditionSummary, nodeLines, shorten } from './summary.js';
+import { conditionSummary, nodeLines, nodeText, shorten, type NodeText } from './summary.js';
 
 /** How an edge leaves its node: the only way on, a condition, the default branch, or a wait's timeout. */
 export type EdgeKind = 'next' | 'condition' | 'default' | 'timeout';
@@ -10,7 +10,9 @@ export interface DiagramNode {
   id: string;
   /** The node type, or `missing` for a transition target that is not in the flow. */
   type: FlowNode['type'] | 'missing';
-  /** Title first, then a line per action / message / wait. */
+  /** The label (or id), the id when labelled, and a line per action / message / wait. */
+  text: NodeText;
+  /** The same as lines for the text formats: `Label (id)`, then the body. */
   lines: string[];
 }
 
@@ -71,13 +73,17 @@ export function flowDiagram(flow: FlowDefinition): FlowDiagram {
   const entries = Object.entries(flow.nodes && typeof flow.nodes === 'object' ? flow.nodes : {}).filter(
     ([, node]) => node !== null && typeof node === 'object',
   );
-  const nodes: DiagramNode[] = entries.map(([id, node]) => ({ id, type: node.type, lines: nodeLines(id, node) }));
+  const nodes: DiagramNode[] = entries.map(([id, node]) => {
+    const text = nodeText(id, node);
+    return { id, type: node.type, text, lines: nodeLines(text) };
+  });
   const known = new Set(nodes.map((node) => node.id));
   const edges = entries.flatMap(([id, node]) => edgesOf(id, node));
   for (const edge of edges) {
     if (known.has(edge.to)) continue;
     known.add(edge.to);
-    nodes.push({ id: edge.to, type: 'missing', lines: [shorten(edge.to), 'missing node'] });
+    const text = { title: shorten(edge.to), body: ['missing node'] };
+    nodes.push({ id: edge.to, type: 'missing', text, lines: nodeLines(text) });
   }
   const title = typeof flow.name === 'string' && flow.name !== '' ? flow.name : String(flow.id ?? 'flow');
   return { title, nodes, edges };

@@ -52,7 +52,7 @@ function legendHtml(diagram: FlowDiagram, overlay: DiagramOverlay, hasTrace: boo
   if (overlay.nodeFindings.size > 0) {
     items.push(legendItem('<g class="badge finding-badge has-error"><rect x="8" y="1" width="18" height="16" rx="8"/><text x="17" y="9">!</text></g>', 'validation finding'));
   }
-  return `<details id="legend" open><summary>Legend</summary><ul>${items.join('')}</ul></details>`;
+  return `<ul id="legend" aria-label="Legend">${items.join('')}</ul>`;
 }
 
 function chipsHtml(overlay: DiagramOverlay, diagram: FlowDiagram, options: OverlayInput): string {

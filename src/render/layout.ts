@@ -35,9 +35,10 @@ export function textWidth(text: string, charWidth: number = TEXT.charWidth): num
 
 /** The size a node needs: its widest line plus padding, grown for the shapes that waste corners. */
 export function nodeSize(node: DiagramNode): { width: number; height: number } {
-  const [title = '', ...body] = node.lines;
-  const widest = Math.max(textWidth(title, TEXT.titleCharWidth), ...body.map((line) => textWidth(line)));
-  const height = node.lines.length * TEXT.lineHeight + 16;
+  const { title, subtitle, body } = node.text;
+  const rest = subtitle !== undefined ? [subtitle, ...body] : body;
+  const widest = Math.max(textWidth(title, TEXT.titleCharWidth), ...rest.map((line) => textWidth(line)));
+  const height = (rest.length + 1) * TEXT.lineHeight + 16;
   switch (node.type) {
     case 'transition':
       return { width: Math.max(90, widest + 56), height: Math.max(56, height + 20) };

@@ -39,7 +39,10 @@ export const PAGE_SCRIPT = String.raw`
   function size() { var r = canvas.getBoundingClientRect(); return { w: r.width || 800, h: r.height || 600 }; }
   function fit(readable) {
     var s = size();
-    var k = Math.min(s.w / graphWidth, s.h / graphHeight, 1.25);
+    // Keep clear of the legend strip along the bottom.
+    var legend = document.getElementById('legend');
+    var bottom = legend ? legend.getBoundingClientRect().height : 0;
+    var k = Math.min(s.w / graphWidth, (s.h - bottom) / graphHeight, 1.25);
     if (readable && k < 0.5) {
       // Too big to read whole: start readable, at the top where the flow starts.
       k = 0.6;
@@ -47,7 +50,7 @@ export const PAGE_SCRIPT = String.raw`
       var start = nodes.get('start');
       if (start) { var c = centre(start); view.x = s.w / 2 - c.x * k; view.y = 60 - c.y * k; }
     } else {
-      view = { k: k, x: (s.w - graphWidth * k) / 2, y: (s.h - graphHeight * k) / 2 };
+      view = { k: k, x: (s.w - graphWidth * k) / 2, y: (s.h - bottom - graphHeight * k) / 2 };
     }
     apply();
   }

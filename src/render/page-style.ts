@@ -52,15 +52,14 @@ main{flex:1;display:flex;min-height:0}
 .say{padding:5px 9px;border-radius:10px;margin:5px 0;max-width:90%;white-space:pre-wrap;word-break:break-word}
 .say .who{display:block;font-size:10px;text-transform:uppercase;letter-spacing:.05em;color:#7b8794}
 .say-customer{background:#e3f2fd;margin-left:auto}.say-flow{background:#f3e5f5}
-#legend{position:absolute;left:12px;bottom:12px;background:rgba(255,255,255,.95);border:1px solid #dde2e8;border-radius:8px;padding:6px 10px;font-size:12px;max-width:260px}
-#legend summary{cursor:pointer;font-weight:600}
-#legend ul{list-style:none;margin:6px 0 0;padding:0}
-#legend li{display:flex;align-items:center;gap:8px;margin:3px 0}
+#legend{position:absolute;left:0;right:0;bottom:0;display:flex;flex-wrap:wrap;gap:4px 16px;margin:0;padding:6px 12px;list-style:none;background:rgba(255,255,255,.92);border-top:1px solid #dde2e8;font-size:12px;color:#3e4c59}
+#legend li{display:flex;align-items:center;gap:6px}
 #legend svg{width:34px;height:18px;flex:none}
 .node{cursor:pointer}
 .node .shape,.node .shape-inner{stroke-width:1.5}
 .node text{text-anchor:middle;dominant-baseline:central;font-size:12px;fill:#1f2933;pointer-events:none}
 .node text.title{font-weight:600;font-size:12.5px}
+.node text.subtitle{font:11px ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;fill:#64707d}
 .node-start .shape{fill:#e8f5e9;stroke:#2e7d32}
 .node-action .shape{fill:#e3f2fd;stroke:#1565c0}
 .node-transition .shape{fill:#fff8e1;stroke:#e0a000}
@@ -83,14 +82,14 @@ marker path{fill:#7b8794}#arrow-path path{fill:#ff6f00}#arrow-uncovered path{fil
 .step-badge rect{fill:#ff6f00}
 .finding-badge rect{fill:#f0b400}.has-error .finding-badge rect{fill:#d32f2f}
 .has-warning .shape{stroke:#f0b400}.has-error .shape{stroke:#d32f2f}
-#graph.has-trace .node:not(.on-path){opacity:.5}
-#graph.has-trace .edge:not(.on-path){opacity:.4}
+#graph.has-trace .node:not(.on-path):not(.selected){opacity:.5}
+#graph.has-trace .edge:not(.on-path):not(.incident){opacity:.4}
 .node.uncovered .shape{stroke:#d32f2f;stroke-width:2;stroke-dasharray:6 4}
 .edge.uncovered path{stroke:#d32f2f;stroke-dasharray:6 4;marker-end:url(#arrow-uncovered)}
 .edge.uncovered .edge-label text{fill:#b71c1c}
 .node.on-path .shape{stroke:#ff6f00;stroke-width:3}
 .edge.on-path path{stroke:#ff6f00;stroke-width:2.6;marker-end:url(#arrow-path)}
 .edge .step-badge text{font-size:10px}
-#graph.far .node text.line,#graph.far .edge-label{display:none}
+#graph.far .node text.line,#graph.far .node text.subtitle,#graph.far .edge-label{display:none}
 #graph.farther .node text,#graph.farther .badge{display:none}
 `;

@@ -53,18 +53,29 @@ export function waitSummary(wait: WaitForInput, max = MAX_LABEL_CHARS): string {
   return shorten(`wait → ${wait.variable}${timeout}`, max);
 }
 
-/** The lines a diagram shows inside a node: its title first, then what it does. */
-export function nodeLines(id: string, node: FlowNode, maxLines = 4): string[] {
-  const title = node.label && node.label !== id ? `${shorten(node.label)} (${shorten(id, 24)})` : shorten(id);
+export interface NodeText {
+  /** The node's label, else its id. */
+  title: string;
+  /** The id, when the title is a label that differs from it. */
+  subtitle?: string;
+  /** A line per action, message and wait (at most `maxLines`, the last saying how many more). */
+  body: string[];
+}
+
+/** What a diagram shows inside a node: its name, then what it does. */
+export function nodeText(id: string, node: FlowNode, maxBody = 3): NodeText {
+  const labelled = typeof node.label === 'string' && node.label !== '' && node.label !== id;
   const body: string[] = [];
-  if (node.type === 'action') for (const action of node.actions ?? []) body.push(actionSummary(action));
+  if (node.type === 'action') for (const action of Array.isArray(node.actions) ? node.actions : []) body.push(actionSummary(action));
   if (node.type === 'webchat') {
     if (node.message !== undefined) body.push(shorten(`"${node.message}"`));
     if (node.waitForInput) body.push(waitSummary(node.waitForInput));
   }
-  if (body.length > maxLines - 1) {
-    const hidden = body.length - (maxLines - 2);
-    body.splice(maxLines - 2, body.length, `… ${hidden} more`);
-  }
-  return [title, ...body];
+  if (body.length > maxBody) body.splice(maxBody - 1, body.length, `… ${body.length - (maxBody - 1)} more`);
+  return labelled ? { title: shorten(node.label!), subtitle: shorten(id), body } : { title: shorten(id), body };
+}
+
+/** The same as text lines, for the text formats: `Label (id)` first, then the body. */
+export function nodeLines(text: NodeText): string[] {
+  return [text.subtitle !== undefined ? `${text.title} (${text.subtitle})` : text.title, ...text.body];
 }

@@ -42,17 +42,18 @@ function shapeOf(node: DiagramNode, box: NodeBox): string {
   }
 }
 
-/** The text lines of a node, cut so that each fits in the box it is drawn in. */
+/** The text lines of a node (title, id when labelled, body), each cut so that it fits in the box it is drawn in. */
 function textOf(node: DiagramNode, box: NodeBox): string {
   const inner = node.type === 'transition' ? box.width - 40 : box.width - 16;
-  const top = -((node.lines.length - 1) * TEXT.lineHeight) / 2;
-  return node.lines
-    .map((line, index) => {
-      const charWidth = index === 0 ? TEXT.titleCharWidth : TEXT.charWidth;
+  const rows: Array<[string, string]> = [['title', node.text.title]];
+  if (node.text.subtitle !== undefined) rows.push(['subtitle', node.text.subtitle]);
+  for (const line of node.text.body) rows.push(['line', line]);
+  const top = -((rows.length - 1) * TEXT.lineHeight) / 2;
+  return rows
+    .map(([cls, line], index) => {
+      const charWidth = cls === 'title' ? TEXT.titleCharWidth : TEXT.charWidth;
       const fits = Math.max(3, Math.floor(inner / charWidth));
-      const chars = Array.from(line);
-      const shown = textWidth(line, charWidth) <= inner ? line : `${chars.slice(0, fits - 1).join('')}…`;
-      const cls = index === 0 ? 'title' : 'line';
+      const shown = textWidth(line, charWidth) <= inner ? line : `${Array.from(line).slice(0, fits - 1).join('')}…`;
       return `<text class="${cls}" y="${round(top + index * TEXT.lineHeight)}">${escapeHtml(shown)}</text>`;
     })
     .join('');
@@ -86,7 +87,7 @@ function badge(cls: string, x: number, y: number, text: string, title?: string, 
 function badgeCorner(node: DiagramNode, box: NodeBox): [number, number] {
   const w = box.width / 2;
   const h = box.height / 2;
-  if (node.type === 'transition') return [w * 0.5, -h * 0.5];
+  if (node.type === 'transition') return [w * 0.25 + 10, -h + 6];
   if (node.type === 'end' || node.type === 'start') return [w * 0.72, -h * 0.72];
   return [w - 4, -h];
 }
