@@ -1,5 +1,6 @@
 // What the interpreter prepares once per flow (templates, regexes, who sets which variable), cached by flow object.
-import type { FlowDefinition } from '../flow/schema.js';
+import type { Condition, FlowDefinition } from '../flow/schema.js';
+import { describeCondition } from './conditions.js';
 import { parseTemplate, type TemplatePart } from '../flow/placeholder.js';
 import { createKeywordClassifier, type IntentClassifier } from './intents.js';
 import { compileRegex } from './regex.js';
@@ -16,6 +17,8 @@ export interface CompiledFlow {
   regex(pattern: string, ignoreCase: boolean): RegExp | SyntaxError;
   /** Variables that some action, classify or customer wait in this flow assigns. */
   assignedVariables(): ReadonlySet<string>;
+  /** `intent equals "billing"`, worked out once per condition. */
+  describe(condition: Condition): string;
 }
 
 // Flows are treated as immutable once simulated: the cache is keyed by the flow object.
@@ -42,6 +45,7 @@ export function compileFlow(flow: FlowDefinition): CompiledFlow {
   const templates = new Map<string, CompiledTemplate>();
   const regexes = new Map<string, RegExp | SyntaxError>();
   let assigned: Set<string> | undefined;
+  const descriptions = new WeakMap<Condition, string>();
   const compiled: CompiledFlow = {
     flow,
     classifier: createKeywordClassifier(),
@@ -70,6 +74,14 @@ export function compileFlow(flow: FlowDefinition): CompiledFlow {
     assignedVariables() {
       assigned ??= collectAssigned(flow);
       return assigned;
+    },
+    describe(condition) {
+      let text = descriptions.get(condition);
+      if (text === undefined) {
+        text = describeCondition(condition);
+        descriptions.set(condition, text);
+      }
+      return text;
     },
   };
   cache.set(flow, compiled);

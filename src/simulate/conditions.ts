@@ -1,5 +1,6 @@
 // Condition operators: how a transition node compares a variable with a value, and the sentence that says why.
 import type { Condition, ConditionOperator } from '../flow/schema.js';
+import { quoteValue } from './quote.js';
 import type { VariableValue } from './variables.js';
 
 type Scalar = string | number | boolean;
@@ -27,9 +28,7 @@ function text(value: Scalar | undefined, ignoreCase: boolean): string {
   return ignoreCase ? s.toLowerCase() : s;
 }
 
-function quote(value: VariableValue): string {
-  return typeof value === 'string' ? JSON.stringify(value) : String(value);
-}
+const quote = quoteValue;
 
 function numberOf(value: Scalar | undefined): number | undefined {
   if (typeof value === 'number') return value;

@@ -1,9 +1,8 @@
 // One line per action effect for the trace: what the action did, in words.
 import type { ActionEffect } from './actions/effect.js';
+import { quoteValue } from './quote.js';
 
-function show(value: unknown): string {
-  return typeof value === 'string' ? JSON.stringify(value) : String(value);
-}
+const show = quoteValue;
 
 export function summarizeEffect(effect: ActionEffect): string {
   switch (effect.type) {

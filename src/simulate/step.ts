@@ -2,6 +2,7 @@
 import type { Action, Condition, FlowDefinition, FlowNode, NodeType } from '../flow/schema.js';
 import { BUILT_IN_VARIABLES } from '../flow/placeholder.js';
 import { resolveAction, type ActionContext } from './actions/index.js';
+import type { IntentClassifier, IntentDefinitions } from './intents.js';
 import { compileFlow, type CompiledFlow } from './compile.js';
 import { CONDITION_EVALUATORS, describeCondition, isConditionOperator } from './conditions.js';
 import { fixedClock, isoNow } from './clock.js';
@@ -15,7 +16,7 @@ import {
   type EndReason,
   type SimulationEnd,
   type SimulationRuntime,
-  changeState,
+  makeState,
   type SimulationState,
   type StepInput,
 } from './state.js';
@@ -36,16 +37,23 @@ export const DEFAULT_RUNTIME: SimulationRuntime = {
 const NODE_TYPES: ReadonlySet<string> = new Set<NodeType>(['start', 'action', 'transition', 'webchat', 'end']);
 const BUILT_INS: ReadonlySet<string> = new Set(BUILT_IN_VARIABLES);
 
-/** Reads names in the order a flow sees them: its variables, then built-ins, then its parameters. */
-class Scope {
+/**
+ * What the actions of one node see (an ActionContext): names are read in the order a flow sees them (its variables,
+ * then built-ins, then its parameters); `set` and `classify` update `variables` as the node's actions run.
+ */
+class Scope implements ActionContext {
   variables: VariableMap;
   readonly notes: string[] = [];
+  readonly classifier: IntentClassifier;
+  readonly intents: IntentDefinitions | undefined;
   private readonly compiled: CompiledFlow;
   private readonly state: SimulationState;
   private readonly runtime: SimulationRuntime;
-  private readonly node: string;
+  readonly node: string;
 
   constructor(compiled: CompiledFlow, state: SimulationState, runtime: SimulationRuntime, node: string) {
+    this.classifier = runtime.classifier ?? compiled.classifier;
+    this.intents = runtime.intents;
     this.compiled = compiled;
     this.state = state;
     this.runtime = runtime;
@@ -112,7 +120,7 @@ class Scope {
 
 function ended(state: SimulationState, events: SimulationEvent[], end: SimulationEnd, variables = state.variables): StepResult {
   events.push({ type: 'ended', end });
-  return { state: changeState(state, { status: 'ended', node: end.node, variables, end }), events };
+  return { state: makeState('ended', end.node, variables, state.message, state.routedTo, state.queueName, state.stepCount, state.trail, end), events };
 }
 
 /** Run-time errors end the run; anything else (a plugged-in classifier or clock that throws) is reported the same way. */
@@ -169,7 +177,7 @@ function evaluateBranch(compiled: CompiledFlow, scope: Scope, node: string, cond
     if (actual === undefined && !compiled.assignedVariables().has(condition.variable) && !BUILT_INS.has(condition.variable)) {
       why += ` (nothing in this flow sets ${condition.variable}; give it as initial data)`;
     }
-    const check: ConditionCheck = { index, condition: describeCondition(condition), variable: condition.variable, result: verdict.result, why };
+    const check: ConditionCheck = { index, condition: compiled.describe(condition), variable: condition.variable, result: verdict.result, why };
     if (actual !== undefined) check.actual = actual;
     checks.push(check);
     if (verdict.result) {
@@ -185,14 +193,13 @@ function evaluateBranch(compiled: CompiledFlow, scope: Scope, node: string, cond
 function runActions(
   actions: readonly Action[],
   scope: Scope,
-  context: ActionContext,
   node: string,
   events: SimulationEvent[],
   route: { routedTo: string | null; queueName?: string },
 ): SimulationEnd | undefined {
   for (let index = 0; index < actions.length; index++) {
     const action = actions[index];
-    const effect = resolveAction(action, context);
+    const effect = resolveAction(action, scope);
     const name = typeof action?.name === 'string' ? action.name : 'unknown';
     for (const text of scope.notes.splice(0)) events.push({ type: 'note', node, text });
     events.push({ type: 'actionResolved', node, index, action: name, effect, summary: summarizeEffect(effect) });
@@ -219,6 +226,11 @@ function runActions(
   return undefined;
 }
 
+/** The running state at the next node. */
+function moved(state: SimulationState, node: string): SimulationState {
+  return makeState('running', node, state.variables, state.message, state.routedTo, state.queueName, state.stepCount, state.trail, undefined);
+}
+
 function transitionTarget(node: FlowNode, id: string): string {
   const target = (node as { transition?: unknown }).transition;
   if (typeof target !== 'string' || target === '') throw new SimulationRunError(`node ${id} has no transition`);
@@ -242,13 +254,14 @@ function answer(compiled: CompiledFlow, state: SimulationState, input: StepInput
       events.push({ type: 'inputReceived', node: id, variable: wait.variable, text: input.text });
       const next = transitionTarget(node, id);
       moveTo(compiled, id, next, events);
-      return { state: changeState(state, { status: 'running', node: next, message: input.text, variables: state.variables.with(wait.variable, input.text) }), events };
+      const variables = state.variables.with(wait.variable, input.text);
+      return { state: makeState('running', next, variables, input.text, state.routedTo, state.queueName, state.stepCount, state.trail, undefined), events };
     }
     if (input.type === 'timeout') {
       if (typeof wait.timeoutTransition === 'string' && wait.timeoutTransition !== '') {
         events.push({ type: 'inputTimedOut', node: id, target: wait.timeoutTransition });
         moveTo(compiled, id, wait.timeoutTransition, events);
-        return { state: changeState(state, { status: 'running', node: wait.timeoutTransition }), events };
+        return { state: makeState('running', wait.timeoutTransition, state.variables, state.message, state.routedTo, state.queueName, state.stepCount, state.trail, undefined), events };
       }
       return ended(state, events, endFor('waiting-for-input', id, `the customer stayed silent at node ${id}, which has no timeoutTransition`));
     }
@@ -285,7 +298,7 @@ export function step(flow: FlowDefinition, state: SimulationState, input: StepIn
   }
   const stepCount = state.stepCount + 1;
   const trail = { node: id, previous: state.trail };
-  const current = changeState(state, { stepCount, trail });
+  const current = makeState('running', id, state.variables, state.message, state.routedTo, state.queueName, stepCount, trail, undefined);
   events.push({ type: 'nodeEntered', node: id, nodeType: node.type, step: stepCount });
 
   const scope = new Scope(compiled, current, runtime, id);
@@ -294,24 +307,17 @@ export function step(flow: FlowDefinition, state: SimulationState, input: StepIn
       case 'start': {
         const next = transitionTarget(node, id);
         moveTo(compiled, id, next, events);
-        return { state: changeState(current, { node: next }), events };
+        return { state: moved(current, next), events };
       }
       case 'action': {
         const route: { routedTo: string | null; queueName?: string } = { routedTo: current.routedTo, queueName: current.queueName };
-        const context: ActionContext = {
-          node: id,
-          lookup: (name) => scope.lookup(name),
-          fill: (text) => scope.fill(text),
-          classifier: runtime.classifier ?? compiled.classifier,
-          intents: runtime.intents,
-        };
         const actions = Array.isArray(node.actions) ? node.actions : [];
-        const end = runActions(actions, scope, context, id, events, route);
-        const after = changeState(current, { variables: scope.variables, routedTo: route.routedTo, queueName: route.queueName });
+        const end = runActions(actions, scope, id, events, route);
+        const after = makeState('running', id, scope.variables, current.message, route.routedTo, route.queueName, stepCount, trail, undefined);
         if (end) return ended(after, events, end, scope.variables);
         const next = transitionTarget(node, id);
         moveTo(compiled, id, next, events);
-        return { state: changeState(after, { node: next }), events };
+        return { state: makeState('running', next, after.variables, after.message, after.routedTo, after.queueName, stepCount, trail, undefined), events };
       }
       case 'transition': {
         const conditions = Array.isArray(node.conditions) ? node.conditions : [];
@@ -322,7 +328,7 @@ export function step(flow: FlowDefinition, state: SimulationState, input: StepIn
           throw new SimulationRunError(decision.taken === 'default' ? `node ${id} has no default transition` : `condition ${decision.taken} of node ${id} has no transition`);
         }
         moveTo(compiled, id, decision.target, events);
-        return { state: changeState(current, { node: decision.target }), events };
+        return { state: moved(current, decision.target), events };
       }
       case 'webchat': {
         if (typeof node.message === 'string') {
@@ -334,11 +340,11 @@ export function step(flow: FlowDefinition, state: SimulationState, input: StepIn
         if (wait) {
           if (typeof wait.variable !== 'string' || wait.variable === '') throw new SimulationRunError(`node ${id} waits for input but names no variable`);
           events.push({ type: 'inputAwaited', node: id, variable: wait.variable });
-          return { state: changeState(current, { status: 'waiting' }), events };
+          return { state: makeState('waiting', id, current.variables, current.message, current.routedTo, current.queueName, stepCount, trail, undefined), events };
         }
         const next = transitionTarget(node, id);
         moveTo(compiled, id, next, events);
-        return { state: changeState(current, { node: next }), events };
+        return { state: moved(current, next), events };
       }
       case 'end': {
         const reason: EndReason = current.routedTo !== null ? 'routed' : 'ended';
@@ -347,7 +353,7 @@ export function step(flow: FlowDefinition, state: SimulationState, input: StepIn
     }
   } catch (error) {
     for (const text of scope.notes.splice(0)) events.push({ type: 'note', node: id, text });
-    return ended(changeState(current, { variables: scope.variables }), events, { reason: 'error', node: id, message: errorMessage(error) });
+    return ended(makeState('running', id, scope.variables, current.message, current.routedTo, current.queueName, stepCount, trail, undefined), events, { reason: 'error', node: id, message: errorMessage(error) });
   }
   return ended(current, events, { reason: 'error', node: id, message: `node ${id} cannot be run` });
 }

@@ -3,28 +3,38 @@
 /** A flow variable's value: what `set`, `classify`, a customer reply or initial data put there. */
 export type VariableValue = string | number | boolean;
 
-/** Writes gather in a small overlay, folded into a fresh base past about √(variables) entries (amortised O(√n) a write). */
-const MIN_OVERLAY = 32;
+/** A write since the base was made, newest first; `undefined` marks a removed variable. */
+interface Write {
+  readonly name: string;
+  readonly value: VariableValue | undefined;
+  readonly older: Write | null;
+}
 
-/** An immutable map of variables: `with`/`without` return a new map and leave this one unchanged. */
+/** Writes are kept as a short list in front of a base map (reads walk it), folded into a fresh base past about √(variables). */
+const MIN_WRITES = 24;
+
+/** An immutable map of variables: `with`/`without` return a new map (one small cell) and leave this one unchanged. */
 export class VariableMap {
   private readonly base: ReadonlyMap<string, VariableValue>;
-  /** `undefined` marks a variable removed since the base was made. */
-  private readonly overlay: ReadonlyMap<string, VariableValue | undefined>;
+  private readonly writes: Write | null;
+  private readonly writeCount: number;
 
-  private constructor(base: ReadonlyMap<string, VariableValue>, overlay: ReadonlyMap<string, VariableValue | undefined>) {
+  private constructor(base: ReadonlyMap<string, VariableValue>, writes: Write | null, writeCount: number) {
     this.base = base;
-    this.overlay = overlay;
+    this.writes = writes;
+    this.writeCount = writeCount;
   }
 
-  static readonly empty = new VariableMap(new Map(), new Map());
+  static readonly empty = new VariableMap(new Map(), null, 0);
 
   static of(values: Readonly<Record<string, VariableValue>>): VariableMap {
-    return new VariableMap(new Map(Object.entries(values)), new Map());
+    const names = Object.keys(values);
+    return names.length === 0 ? VariableMap.empty : new VariableMap(new Map(names.map((name) => [name, values[name]])), null, 0);
   }
 
   get(name: string): VariableValue | undefined {
-    return this.overlay.has(name) ? this.overlay.get(name) : this.base.get(name);
+    for (let write = this.writes; write; write = write.older) if (write.name === name) return write.value;
+    return this.base.get(name);
   }
 
   has(name: string): boolean {
@@ -32,17 +42,21 @@ export class VariableMap {
   }
 
   with(name: string, value: VariableValue): VariableMap {
-    return this.changed(name, value);
+    return this.written(name, value);
   }
 
   without(name: string): VariableMap {
-    return this.has(name) ? this.changed(name, undefined) : this;
+    return this.has(name) ? this.written(name, undefined) : this;
   }
 
   /** The variables as a plain object, in the order they were first set. */
   toObject(): Record<string, VariableValue> {
     const out: Record<string, VariableValue> = {};
-    for (const [name, value] of this.folded()) Object.defineProperty(out, name, { value, enumerable: true, writable: true, configurable: true });
+    for (const [name, value] of this.folded()) {
+      // `__proto__` is an ordinary variable name here; assignment would set the prototype instead.
+      if (name === '__proto__') Object.defineProperty(out, name, { value, enumerable: true, writable: true, configurable: true });
+      else out[name] = value;
+    }
     return out;
   }
 
@@ -50,21 +64,24 @@ export class VariableMap {
     return this.toObject();
   }
 
-  private changed(name: string, value: VariableValue | undefined): VariableMap {
-    const overlay = new Map(this.overlay);
-    overlay.set(name, value);
-    if (overlay.size <= MIN_OVERLAY || overlay.size * overlay.size <= this.base.size) return new VariableMap(this.base, overlay);
-    return new VariableMap(fold(this.base, overlay), new Map());
+  private written(name: string, value: VariableValue | undefined): VariableMap {
+    const writes: Write = { name, value, older: this.writes };
+    const count = this.writeCount + 1;
+    if (count <= MIN_WRITES || count * count <= this.base.size) return new VariableMap(this.base, writes, count);
+    return new VariableMap(fold(this.base, writes), null, 0);
   }
 
   private folded(): ReadonlyMap<string, VariableValue> {
-    return this.overlay.size === 0 ? this.base : fold(this.base, this.overlay);
+    return this.writes ? fold(this.base, this.writes) : this.base;
   }
 }
 
-function fold(base: ReadonlyMap<string, VariableValue>, overlay: ReadonlyMap<string, VariableValue | undefined>): Map<string, VariableValue> {
+function fold(base: ReadonlyMap<string, VariableValue>, newest: Write): Map<string, VariableValue> {
+  const writes: Write[] = [];
+  for (let write: Write | null = newest; write; write = write.older) writes.push(write);
   const merged = new Map(base);
-  for (const [name, value] of overlay) {
+  for (let i = writes.length - 1; i >= 0; i--) {
+    const { name, value } = writes[i];
     if (value === undefined) merged.delete(name);
     else merged.set(name, value);
   }
