@@ -1,6 +1,6 @@
 // `gcflow diff <old> <new>`: loads both flows, diffs them and prints text, JSON, JSON Patch or Markdown; --exit-code as git diff.
 import { Option, type Command } from 'commander';
-import { diffFlows, flowPatch, formatDiffJson, formatDiffMarkdown, formatDiffText, requireDiffableFlow, type DiffTextStyle } from '../diff/index.js';
+import type { DiffTextStyle } from '../diff/index.js';
 import { addEnvironmentOptions, environmentFromOptions, hasExplicitEnvironment, type EnvironmentOptions } from '../env/cli-options.js';
 import { loadFlowFile } from '../flow/load.js';
 import type { FlowDefinition } from '../flow/schema.js';
@@ -38,6 +38,8 @@ export function register(program: Command): void {
     .option('--exit-code', 'exit 1 when the flows differ and 0 when they do not (as git diff --exit-code)');
   addEnvironmentOptions(command).action(
     action(async (oldFile: string, newFile: string, opts: DiffCommandOptions) => {
+      // Imported on use, so that registering the command costs every other command nothing.
+      const { diffFlows, flowPatch, formatDiffJson, formatDiffMarkdown, formatDiffText, requireDiffableFlow } = await import('../diff/index.js');
       const [oldLoaded, newLoaded] = await Promise.all([loadFlowFile(oldFile), loadFlowFile(newFile)]);
       let oldFlow = requireDiffableFlow(oldLoaded);
       let newFlow = requireDiffableFlow(newLoaded);
