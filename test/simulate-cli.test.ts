@@ -51,7 +51,7 @@ test('{env.NAME} values come from the process environment and from --env-file', 
   assert.equal((JSON.parse(fromProcess.stdout) as { routedTo: string }).routedTo, 'q-tech-from-env');
   const dir = await mkdtemp(join(tmpdir(), 'gcflow-sim-'));
   await writeFile(join(dir, 'my.env'), 'BILLING_QUEUE_ID=q-billing-file\n');
-  const fromFile = await runCli(['simulate', SEED_FLOW, '-m', 'hi', '-d', 'intent=billing', '--env-file', join(dir, 'my.env'), '-f', 'json']);
+  const fromFile = await runCli(['simulate', SEED_FLOW, '-m', 'hi', '-d', 'intent=billing', '-e', join(dir, 'my.env'), '-f', 'json']);
   assert.equal((JSON.parse(fromFile.stdout) as { routedTo: string }).routedTo, 'q-billing-file');
 });
 

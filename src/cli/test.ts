@@ -45,7 +45,7 @@ export function register(program: Command): void {
     .option('--min-coverage <percent>', 'fail (exit 1) when a flow\'s coverage is below this percentage')
     .option('--flow <file>', 'the flow for every suite (needed for scenario files without a flow: key)')
     .option('--profile <name>', 'environment profile for every suite (wins over the suite\'s own)')
-    .option('--env-file <file>', 'env file for every suite (wins over the suite\'s own)')
+    .option('-e, --env-file <file>', 'env file for every suite (wins over the suite\'s own)')
     .addHelpText(
       'after',
       '\nExamples:\n  gcflow test                                   # every *.sim.yaml below here\n  gcflow test examples --coverage --min-coverage 90\n' +
