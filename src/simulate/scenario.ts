@@ -1,7 +1,7 @@
 // Genesys Web Messaging Tester scenario files (`scenarios:` of `say` / `waitForReplyContaining` / `waitForReplyMatching` steps) as suites.
 import type { LoadedFlow } from '../flow/load.js';
 import { childPointer } from '../flow/pointer.js';
-import { SuiteReader, type ReplyExpectation, type SimulationSuite, type SuiteCase } from './suite.js';
+import { readSuiteSettings, SuiteReader, type ReplyExpectation, type SimulationSuite, type SuiteCase } from './suite.js';
 import type { TranscriptTurn } from './transcript.js';
 
 /** Whether parsed data is a Web Messaging Tester scenario file rather than a gcflow suite. */
@@ -21,10 +21,7 @@ export function parseScenarioFile(data: Record<string, unknown>, file: string, l
   reader.onlyKeys(data, '', ['config', 'scenarios', 'flow', 'profile', 'envFile', 'env', 'now'], 'a scenario file');
   const suite: SimulationSuite = { file, format: 'web-messaging-tester', cases: [], ...(locate ? { locate } : {}) };
   if (data.config !== undefined) suite.config = data.config;
-  if (data.flow !== undefined) suite.flow = reader.string(data.flow, '/flow', 'flow');
-  if (data.profile !== undefined) suite.profile = reader.string(data.profile, '/profile', 'profile');
-  if (data.envFile !== undefined) suite.envFile = reader.string(data.envFile, '/envFile', 'envFile');
-  if (data.now !== undefined) suite.now = reader.string(data.now, '/now', 'now');
+  readSuiteSettings(reader, data, suite);
   const scenarios = reader.object(data.scenarios, '/scenarios', 'scenarios');
   for (const [name, steps] of Object.entries(scenarios)) {
     const pointer = childPointer('/scenarios', name);

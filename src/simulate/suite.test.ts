@@ -252,3 +252,14 @@ test('runSuiteFiles finds suites recursively (skipping node_modules), loads flow
   assert.equal(prod.failed, 0);
   assert.equal(prod.suites[0].cases[0].trace.routedTo, '0d3f7b2e-91a4-4c6f-b8e2-5a1c9e7d4b10');
 });
+
+test('a suite pins {now} and gives environment values of its own; a bad now is refused', () => {
+  const clocked: FlowDefinition = {
+    id: 'c', version: 1, name: 'clock', status: 'draft',
+    nodes: { start: { type: 'start', transition: 'a' }, a: { type: 'action', actions: [{ name: 'set', variable: 'at', value: '{now}' }, { name: 'route', queueId: '{env.Q}' }], transition: 'done' }, done: { type: 'end' } },
+  };
+  const suite = suiteFrom('now: 2030-01-02T03:04:05Z\nenv: { Q: q-7 }\ncases:\n  - expect: { variables: { at: "2030-01-02T03:04:05.000Z" }, routedTo: "{env.Q}" }\n');
+  const result = runSuite(suite, clocked, { env: suite.env });
+  assert.equal(result.cases[0].passed, true, JSON.stringify(result.cases[0].failures));
+  assert.match(thrown(() => suiteFrom('now: soon\nscenarios: {}\n')).message, /now "soon" is not a date and time/);
+});

@@ -216,11 +216,8 @@ function readExpectations(reader: SuiteReader, value: unknown, pointer: string):
   return out;
 }
 
-/** Reads a suite from its parsed file. Throws GcflowError (GCF940) naming the pointer and line of the problem. */
-export function parseSuite(data: Record<string, unknown>, file: string, locate?: LoadedFlow['locate']): SimulationSuite {
-  const reader = new SuiteReader(file, locate);
-  reader.onlyKeys(data, '', SUITE_KEYS, 'a suite');
-  const suite: SimulationSuite = { file, format: 'suite', cases: [], ...(locate ? { locate } : {}) };
+/** The settings suites and scenario files share: flow, profile, envFile, env, now. */
+export function readSuiteSettings(reader: SuiteReader, data: Record<string, unknown>, suite: SimulationSuite): void {
   if (data.flow !== undefined) suite.flow = reader.string(data.flow, '/flow', 'flow');
   if (data.profile !== undefined) suite.profile = reader.string(data.profile, '/profile', 'profile');
   if (data.envFile !== undefined) suite.envFile = reader.string(data.envFile, '/envFile', 'envFile');
@@ -230,6 +227,14 @@ export function parseSuite(data: Record<string, unknown>, file: string, locate?:
     if (Number.isNaN(new Date(now).getTime())) reader.fail('/now', `now "${now}" is not a date and time; use ISO 8601`);
     suite.now = now;
   }
+}
+
+/** Reads a suite from its parsed file. Throws GcflowError (GCF940) naming the pointer and line of the problem. */
+export function parseSuite(data: Record<string, unknown>, file: string, locate?: LoadedFlow['locate']): SimulationSuite {
+  const reader = new SuiteReader(file, locate);
+  reader.onlyKeys(data, '', SUITE_KEYS, 'a suite');
+  const suite: SimulationSuite = { file, format: 'suite', cases: [], ...(locate ? { locate } : {}) };
+  readSuiteSettings(reader, data, suite);
   const suiteIntents = data.intents === undefined ? undefined : readIntents(reader, data.intents, '/intents');
   const suiteStepLimit = data.stepLimit === undefined ? undefined : readStepLimit(reader, data.stepLimit, '/stepLimit');
   const cases = reader.array(data.cases, '/cases', 'cases');
