@@ -69,7 +69,7 @@ const badInputs: Array<{ name: string; content: string | Uint8Array; code: strin
   { name: 'array.json', content: '[1, 2]', code: LoadErrorCode.notAnObject, message: /array/ },
   { name: 'scalar.yaml', content: 'just text\n', code: LoadErrorCode.notAnObject, message: /string/ },
   { name: 'dup.yaml', content: 'id: a\nname: b\nid: c\n', code: LoadErrorCode.yamlSyntax, message: /duplicate key/, line: 3, column: 1 },
-  { name: 'bad-utf8.json', content: new Uint8Array([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x7d]), code: LoadErrorCode.invalidUtf8, message: /UTF-8/ },
+  { name: 'bad-utf8.json', content: new Uint8Array([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x7d]), code: LoadErrorCode.invalidUtf8, message: /not valid UTF-8 \(first bad byte near byte 2\)/ },
   { name: 'flow.txt', content: '{}', code: LoadErrorCode.unsupportedFormat, message: /unsupported file type/ },
   {
     name: 'bomb.yaml',
