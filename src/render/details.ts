@@ -118,12 +118,11 @@ function nodeBody(id: string, node: FlowNode | undefined, diagram: FlowDiagram, 
 }
 
 /** One `<template data-details-for>` per node; the page script shows the one for the clicked node. */
-export function nodeDetailsTemplates(flow: FlowDefinition, diagram: FlowDiagram, overlay: DiagramOverlay): string {
+export function nodeDetailsTemplates(diagram: FlowDiagram, overlay: DiagramOverlay): string {
   return diagram.nodes
     .map((node) => {
-      const source = node.type === 'missing' ? undefined : flow.nodes[node.id];
       const heading = `<h2><span class="type type-${escapeHtml(node.type)}">${escapeHtml(node.type)}</span> <span class="node-name">${escapeHtml(node.id)}</span></h2>`;
-      return `<template data-details-for="${escapeHtml(node.id)}">${heading}${nodeBody(node.id, source, diagram, overlay)}</template>`;
+      return `<template data-details-for="${escapeHtml(node.id)}">${heading}${nodeBody(node.id, node.source, diagram, overlay)}</template>`;
     })
     .join('\n');
 }

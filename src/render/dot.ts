@@ -1,6 +1,6 @@
 // Graphviz DOT text for a flow: shapes by node type, condition labels, dashed default and dotted timeout branches.
 import type { FlowDefinition } from '../flow/schema.js';
-import { flowDiagram, type DiagramEdge, type DiagramNode } from './graph.js';
+import { flowDiagram, type DiagramEdge, type DiagramNode, type DiagramNodeType } from './graph.js';
 import { diagramOverlay, type DiagramOverlay, type OverlayInput } from './overlay.js';
 
 export interface DotOptions extends OverlayInput {
@@ -17,17 +17,18 @@ export function dotString(text: string): string {
   return `"${escaped}"`;
 }
 
-const SHAPES: Record<DiagramNode['type'], string> = {
+const SHAPES: Record<DiagramNodeType, string> = {
   start: 'shape=circle, style=filled, fillcolor="#e8f5e9", color="#2e7d32"',
   action: 'shape=box, style="rounded,filled", fillcolor="#e3f2fd", color="#1565c0"',
   transition: 'shape=diamond, style=filled, fillcolor="#fff8e1", color="#f9a825"',
   webchat: 'shape=parallelogram, style=filled, fillcolor="#f3e5f5", color="#7b1fa2"',
   end: 'shape=doublecircle, style=filled, fillcolor="#eceff1", color="#455a64"',
   missing: 'shape=box, style="dashed,filled", fillcolor="#ffebee", color="#c62828"',
+  unknown: 'shape=box, style=dashed, color="#7b8794"',
 };
 
 function nodeAttributes(node: DiagramNode, overlay: DiagramOverlay): string {
-  const attributes = [`label=${dotString(node.lines.join('\n'))}`, SHAPES[node.type] ?? SHAPES.action];
+  const attributes = [`label=${dotString(node.lines.join('\n'))}`, SHAPES[node.type]];
   const steps = overlay.nodeSteps.get(node.id);
   if (steps) attributes.push('penwidth=3', 'color="#ff6f00"', `xlabel=${dotString(steps.join(','))}`);
   else if (overlay.coverage && node.type !== 'missing' && !overlay.coverage.nodes.has(node.id))

@@ -114,3 +114,25 @@ test('a finding shows on its node (class, badge, count) and in its details', () 
   assert.ok(details.includes('GCF020') && details.includes('Nothing sets intent.'));
   assert.match(html, /chip warning">1 warning</);
 });
+
+test('a flow that does not validate still renders in every format, bad parts skipped or marked', async () => {
+  const { renderMermaid } = await import('./mermaid.js');
+  const { renderDot } = await import('./dot.js');
+  const broken = {
+    id: 7, version: 'x', name: '', status: null,
+    nodes: {
+      start: { type: 'start', transition: 'weird' },
+      weird: { type: 'teleport"><b>', transition: 'acts' },
+      acts: { type: 'action', actions: [null, 5, { name: 'frobnicate' }, { name: 'set' }], transition: 'branch' },
+      branch: { type: 'transition', conditions: [null, { variable: 'x' }, 'nope'], transition: 42 },
+      chat: { type: 'webchat', waitForInput: 'soon' },
+      none: null,
+      __proto__: { type: 'end' },
+    },
+  } as unknown as FlowDefinition;
+  const html = renderHtml(broken, { trace: { path: ['start', 'weird', 'ghost'] }, findings: [{ code: 'GCF001', severity: 'error', message: 'bad' }] });
+  assert.doesNotMatch(html, /<b>/);
+  assert.match(html, /class="node node-unknown on-path" data-node-id="weird" data-type="unknown"/);
+  assert.ok(renderMermaid(broken).includes('  weird["weird"]'));
+  assert.ok(renderDot(broken).includes('"weird" [label="weird", shape=box, style=dashed'));
+});

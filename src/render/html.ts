@@ -115,7 +115,7 @@ ${legendHtml(diagram, overlay, options.trace !== undefined)}
 </div>
 <aside id="details" aria-label="Details"><div id="details-body">${overviewHtml(flow, diagram, overlay, options.trace)}</div></aside>
 </main>
-${nodeDetailsTemplates(flow, diagram, overlay)}
+${nodeDetailsTemplates(diagram, overlay)}
 <script>${PAGE_SCRIPT}</script>
 </body>
 </html>

@@ -83,6 +83,7 @@ const TYPE_CLASSES: Record<string, string> = {
   webchat: 'fill:#f3e5f5,stroke:#7b1fa2',
   end: 'fill:#eceff1,stroke:#455a64',
   missing: 'fill:#ffebee,stroke:#c62828,stroke-dasharray:4 3',
+  unknown: 'fill:#ffffff,stroke:#7b8794,stroke-dasharray:4 3',
 };
 
 function overlayLines(diagram: ReturnType<typeof flowDiagram>, overlay: DiagramOverlay, ids: Map<string, string>): string[] {

@@ -56,7 +56,8 @@ main{flex:1;display:flex;min-height:0}
 #legend li{display:flex;align-items:center;gap:6px}
 #legend svg{width:34px;height:18px;flex:none}
 .node{cursor:pointer}
-.node .shape,.node .shape-inner{stroke-width:1.5}
+.node .shape,.node .shape-inner{stroke-width:1.5;fill:#fff;stroke:#7b8794}
+.node-unknown .shape{stroke-dasharray:5 3}
 .node text{text-anchor:middle;dominant-baseline:central;font-size:12px;fill:#1f2933;pointer-events:none}
 .node text.title{font-weight:600;font-size:12.5px}
 .node text.subtitle{font:11px ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;fill:#64707d}
