@@ -52,11 +52,18 @@ export class VariableMap {
   /** The variables as a plain object, in the order they were first set. */
   toObject(): Record<string, VariableValue> {
     const out: Record<string, VariableValue> = {};
-    for (const [name, value] of this.folded()) {
-      // `__proto__` is an ordinary variable name here; assignment would set the prototype instead.
-      if (name === '__proto__') Object.defineProperty(out, name, { value, enumerable: true, writable: true, configurable: true });
-      else out[name] = value;
+    if (this.writes && this.base.size === 0) {
+      // Small runs: no base to merge with, so the writes go straight into the object, oldest first.
+      const writes: Write[] = [];
+      for (let write: Write | null = this.writes; write; write = write.older) writes.push(write);
+      for (let i = writes.length - 1; i >= 0; i--) {
+        const { name, value } = writes[i];
+        if (value === undefined) delete out[name];
+        else put(out, name, value);
+      }
+      return out;
     }
+    for (const [name, value] of this.writes ? fold(this.base, this.writes) : this.base) put(out, name, value);
     return out;
   }
 
@@ -71,9 +78,12 @@ export class VariableMap {
     return new VariableMap(fold(this.base, writes), null, 0);
   }
 
-  private folded(): ReadonlyMap<string, VariableValue> {
-    return this.writes ? fold(this.base, this.writes) : this.base;
-  }
+}
+
+function put(out: Record<string, VariableValue>, name: string, value: VariableValue): void {
+  // `__proto__` is an ordinary variable name here; assignment would set the prototype instead.
+  if (name === '__proto__') Object.defineProperty(out, name, { value, enumerable: true, writable: true, configurable: true });
+  else out[name] = value;
 }
 
 function fold(base: ReadonlyMap<string, VariableValue>, newest: Write): Map<string, VariableValue> {
