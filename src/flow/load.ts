@@ -4,7 +4,8 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as jsonc from 'jsonc-parser';
-import { LineCounter, parseDocument, isMap, isSeq, isScalar, isPair, type Node as YamlNode, type Document } from 'yaml';
+import { createRequire } from 'node:module';
+import type * as Yaml from 'yaml';
 import { GcflowError } from './diagnostic.js';
 import { fromPointer } from './pointer.js';
 
@@ -160,9 +161,17 @@ export function parseJsonFlow(text: string, file = '<input>'): LoadedFlow {
   return { file, format: 'json', data: requireObject(data, file, locate), locate };
 }
 
-function findYamlNode(doc: Document, pointer: string): YamlNode | undefined {
+// Loaded on first use: most runs read JSON, and the YAML parser is a large share of a cold start.
+let yamlModule: typeof Yaml | undefined;
+function yaml(): typeof Yaml {
+  yamlModule ??= createRequire(import.meta.url)('yaml') as typeof Yaml;
+  return yamlModule;
+}
+
+function findYamlNode(doc: Yaml.Document, pointer: string): Yaml.Node | undefined {
+  const { isMap, isSeq, isScalar, isPair } = yaml();
   let node: unknown = doc.contents;
-  let last: YamlNode | undefined = isScalar(node) || isMap(node) || isSeq(node) ? node : undefined;
+  let last: Yaml.Node | undefined = isScalar(node) || isMap(node) || isSeq(node) ? node : undefined;
   for (const segment of fromPointer(pointer)) {
     let next: unknown;
     if (isMap(node)) {
@@ -180,6 +189,7 @@ function findYamlNode(doc: Document, pointer: string): YamlNode | undefined {
 
 /** Parses YAML text as a flow source. Pure: throws GcflowError (GCF907/GCF908/GCF909) for bad input. */
 export function parseYamlFlow(text: string, file = '<input>'): LoadedFlow {
+  const { LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
   const problem = doc.errors[0];
