@@ -42,8 +42,12 @@ export function createDeployProgress(out: Output, nameOf: (flowId: string) => st
     }
   };
 
+  // nanospinner measures lines by the terminal's width: with none known (a pseudo-terminal of width 0) it would
+  // clear lines forever, so such a terminal gets plain lines instead.
+  const spinnerUsable = out.isTTY && (process.stdout.columns ?? 0) > 0;
+
   const startSpinner = () => {
-    if (!out.isTTY || spinner) return;
+    if (!spinnerUsable || spinner) return;
     spinner = createSpinner(spinnerText(), { stream: process.stdout }).start();
     ticker = setInterval(() => spinner?.update({ text: spinnerText() }), 100);
   };
@@ -72,7 +76,7 @@ export function createDeployProgress(out: Output, nameOf: (flowId: string) => st
         case 'push':
           line(`${name}: writing version ${event.version} (expected current version ${event.version - 1})`);
           publishing.set(event.flowId, { name, version: event.version, since: clock(), status: 'writing' });
-          if (out.isTTY) startSpinner();
+          if (spinnerUsable) startSpinner();
           else line(`${name}: waiting for publication…`);
           break;
         case 'watch': {
