@@ -88,10 +88,10 @@ test('a secret-named environment value never appears in the output', async () =>
 
 const usageErrors: Array<{ name: string; args: string[]; message: RegExp }> = [
   { name: 'a missing flow file', args: ['simulate', 'nope.flow.yaml'], message: /nope\.flow\.yaml: no such file \[GCF901\]/ },
-  { name: '--data without =', args: ['simulate', EXAMPLE, '--data', 'intent'], message: /--data "intent" is not name=value \(e\.g\. --data intent=billing\) \[GCF945\]/ },
+  { name: '--data without =', args: ['simulate', EXAMPLE, '--data', 'intent'], message: /--data "intent" is not name=value \(e\.g\. --data intent=billing\) \[GCF965\]/ },
   { name: 'a bad --step-limit', args: ['simulate', EXAMPLE, '--step-limit', 'lots'], message: /--step-limit "lots" is not a whole number/ },
   { name: 'a bad --now', args: ['simulate', EXAMPLE, '--now', 'yesterday'], message: /--now "yesterday" is not a date and time/ },
-  { name: 'a missing transcript', args: ['simulate', EXAMPLE, '--transcript', 'nope.yaml'], message: /nope\.yaml: no such transcript file \[GCF947\]/ },
+  { name: 'a missing transcript', args: ['simulate', EXAMPLE, '--transcript', 'nope.yaml'], message: /nope\.yaml: no such transcript file \[GCF967\]/ },
   { name: 'an unknown profile', args: ['simulate', EXAMPLE, '--profile', 'staging'], message: /profile "staging" not found/ },
 ];
 

@@ -86,7 +86,7 @@ test('a Web Messaging Tester file without a flow: key runs with --flow, and is a
   assert.match(run.stdout, /✓ Bill/);
   const missing = await runCli(['test', 'scenarios.yml'], { cwd: dir });
   assert.equal(missing.code, 2);
-  assert.match(missing.stdout, /✗ cannot run: the suite names no flow; add `flow: path\/to\/flow.yaml` .* or pass --flow FILE \[GCF941\]/);
+  assert.match(missing.stdout, /✗ cannot run: the suite names no flow; add `flow: path\/to\/flow.yaml` .* or pass --flow FILE \[GCF961\]/);
 });
 
 test('no suites found, a bad --min-coverage and a malformed suite are exit 2', async () => {

@@ -19,7 +19,7 @@ interface SimulateCommandOptions extends EnvironmentOptions {
 }
 
 /** Simulate's usage errors (exit 2). */
-const SimulateErrorCode = { badData: 'GCF945', badOption: 'GCF946', unreadable: 'GCF947' } as const;
+const SimulateErrorCode = { badData: 'GCF965', badOption: 'GCF966', unreadable: 'GCF967' } as const;
 
 /** `--data name=value` pairs as initial variables (values are text). */
 function dataFromAssignments(assignments: readonly string[]): Record<string, string> {

@@ -19,7 +19,7 @@ interface TestCommandOptions {
   envFile?: string;
 }
 
-const TestErrorCode = { noSuites: 'GCF948', badOption: 'GCF946', cannotWrite: 'GCF949' } as const;
+const TestErrorCode = { noSuites: 'GCF968', badOption: 'GCF966', cannotWrite: 'GCF969' } as const;
 
 /** Writes beside the target and renames over it: the file is the old one or the whole new one. */
 async function writeAtomically(file: string, text: string): Promise<void> {

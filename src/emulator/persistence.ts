@@ -9,7 +9,7 @@ const FORMAT = 'gcflow-emulator-state';
 const FORMAT_VERSION = 1;
 
 /** Error codes of the state file (the emulator's own range). */
-export const StateFileErrorCode = { unreadable: 'GCF951', malformed: 'GCF952' } as const;
+export const StateFileErrorCode = { unreadable: 'GCF954', malformed: 'GCF955' } as const;
 
 interface StateFile {
   format: typeof FORMAT;

@@ -62,7 +62,7 @@ const badSuites: Array<{ name: string; yaml: string; message: RegExp; pointer: s
 for (const c of badSuites) {
   test(`a suite with ${c.name} is refused with its pointer and line`, () => {
     const error = thrown(() => suiteFrom(c.yaml));
-    assert.equal(error.code, 'GCF940');
+    assert.equal(error.code, 'GCF960');
     assert.match(error.message, c.message);
     assert.equal(error.location.pointer, c.pointer);
     assert.equal(error.location.line, c.line);
@@ -210,7 +210,7 @@ cases:
 `, 'dir/a&b.sim.yaml');
   const result = runSuite(suite, flow, { env: { BILLING_QUEUE_ID: 'q' } });
   const run: TestRunResult = {
-    suites: [result, { file: 'broken.sim.yaml', format: 'suite', cases: [], error: { code: 'GCF941', message: 'the suite names no flow' } }],
+    suites: [result, { file: 'broken.sim.yaml', format: 'suite', cases: [], error: { code: 'GCF961', message: 'the suite names no flow' } }],
     passed: 1,
     failed: 1,
     errors: 1,
@@ -224,7 +224,7 @@ cases:
   assert.match(xml, /<testcase name="fails &lt;&amp;&quot;quoted&quot;&gt; &amp; escaped"/);
   assert.match(xml, /<failure message="messages\[1\]: message 2 is not &quot;&lt;nope&gt;&quot;" type="expectation">messages\[1\]: message 2/);
   assert.equal(xml.includes(String.fromCharCode(7)), false);
-  assert.match(xml, /<error message="the suite names no flow" type="GCF941">/);
+  assert.match(xml, /<error message="the suite names no flow" type="GCF961">/);
 });
 
 test('runSuiteFiles finds suites recursively (skipping node_modules), loads flows and profiles beside them, and reports unloadable suites', async () => {
@@ -241,7 +241,7 @@ test('runSuiteFiles finds suites recursively (skipping node_modules), loads flow
   assert.equal(run.passed, 9);
   assert.equal(run.errors, 2);
   assert.match(run.suites[2].error?.message ?? '', /its flow nope.flow.yaml cannot be loaded: no such file \[GCF901\]/);
-  assert.equal(run.suites[3].error?.code, 'GCF941');
+  assert.equal(run.suites[3].error?.code, 'GCF961');
   assert.equal(run.coverage?.flows.length, 1);
   assert.equal(run.coverage?.flows[0].file, 'examples/support.flow.yaml');
   const json = JSON.parse(formatTestRunJson(run)) as { passed: number; suites: Array<{ cases: Array<{ routedTo: string }> }> };

@@ -9,10 +9,10 @@ import type { VariableValue } from './variables.js';
 
 /** Error codes for suite files that cannot be used. */
 export const SuiteErrorCode = {
-  invalid: 'GCF940',
-  noFlow: 'GCF941',
-  notFound: 'GCF942',
-  flowUnreadable: 'GCF943',
+  invalid: 'GCF960',
+  noFlow: 'GCF961',
+  notFound: 'GCF962',
+  flowUnreadable: 'GCF963',
 } as const;
 
 /** A message the flow sent: exact text, `/regex/flags`, or `{contains}` / `{matches}` / `{equals}`. */
@@ -229,7 +229,7 @@ export function readSuiteSettings(reader: SuiteReader, data: Record<string, unkn
   }
 }
 
-/** Reads a suite from its parsed file. Throws GcflowError (GCF940) naming the pointer and line of the problem. */
+/** Reads a suite from its parsed file. Throws GcflowError (GCF960) naming the pointer and line of the problem. */
 export function parseSuite(data: Record<string, unknown>, file: string, locate?: LoadedFlow['locate']): SimulationSuite {
   const reader = new SuiteReader(file, locate);
   reader.onlyKeys(data, '', SUITE_KEYS, 'a suite');

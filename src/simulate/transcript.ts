@@ -41,11 +41,11 @@ export function toVariables(data: Readonly<Record<string, unknown>> | undefined)
 }
 
 /** Error code for a transcript file that is not a list of turns. */
-export const TRANSCRIPT_ERROR = 'GCF944';
+export const TRANSCRIPT_ERROR = 'GCF964';
 
 /**
  * The turns of a transcript file: a list of `{from, text}` turns or plain strings, or a map with such a `transcript`
- * or `messages` list. Throws GcflowError (GCF944) naming the file and the entry that is wrong.
+ * or `messages` list. Throws GcflowError (GCF964) naming the file and the entry that is wrong.
  */
 export function transcriptFromData(data: unknown, file: string): TranscriptTurn[] {
   const list = Array.isArray(data) ? data : data && typeof data === 'object' ? ((data as Record<string, unknown>).transcript ?? (data as Record<string, unknown>).messages) : undefined;
