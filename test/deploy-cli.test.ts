@@ -100,6 +100,7 @@ describe('gcflow plan / deploy / status / rollback / permissions (CLI)', () => {
     const refused = await cli(['deploy', '--plan', 'stale.json', '--env-file', 'test.env', '--yes']);
     assert.equal(refused.code, 1);
     assert.match(refused.stdout, /the plan is out of date/);
+    assert.match(refused.stdout, /their changes \(version 1 -> 2\):[\s\S]*Support Flow v2[\s\S]*our changes \(against version 1\)/);
     assert.equal(deployed('6f1c2a9e-3b7d-4c1e-9a52-0d4b8e7f1a23').version, 2, 'nothing was changed');
   });
 

@@ -9,6 +9,7 @@ import { NoDocumentApiError } from './no-document-api.js';
 import { createPlan } from './plan.js';
 import { createPlanFile, readPlanFile } from './plan-file.js';
 import { rollbackFlow } from './rollback.js';
+import { mapBounded } from './bounded-concurrency.js';
 import { startHarness, type Harness } from './testdata/harness.js';
 
 const base = createWebMessagingFlow('flow-race', 1);
@@ -245,6 +246,29 @@ test('rollback puts the previous version back from the backup, as a new version'
     const fromServer = await rollbackFlow({ ...context(), envValues: {} }, base.id, 2);
     assert.equal(fromServer.status, 'rolled-back', fromServer.message);
     assert.equal(serverView(h, base.id).published?.name, 'Second');
+  } finally {
+    await h.close();
+  }
+});
+
+test('several flows deploy a few at a time under one client rate limiter; each ends deployed', async () => {
+  const h = await startHarness({ rateLimit: { requests: 30, windowMs: 1_000 } });
+  try {
+    const { context } = h.deployer({ rateLimit: { requests: 30, perMs: 1_000, burst: 2 } });
+    const flows = Array.from({ length: 6 }, (_, i) => ({ ...base, id: `many-${i}`, name: `Flow ${i}` }));
+    let inFlight = 0;
+    let most = 0;
+    const outcomes = await mapBounded(flows, 3, async (flow) => {
+      most = Math.max(most, ++inFlight);
+      try {
+        return await deployOnce(h, flow, { target: context().target });
+      } finally {
+        inFlight--;
+      }
+    });
+    assert.deepEqual(outcomes.map((o) => o.status), Array(6).fill('deployed'));
+    assert.equal(most, 3, 'never more than the concurrency at once');
+    assert.equal(h.emulator.stats().rateLimited, 0, 'the client kept under the server limit');
   } finally {
     await h.close();
   }
