@@ -133,7 +133,7 @@ function conversationHtml(trace: RenderTrace): string {
   const items = lines.map(
     (line) =>
       `<li class="say say-${line.from === 'customer' ? 'customer' : 'flow'}"><span class="who">${line.from === 'customer' ? 'customer' : 'flow'}</span>` +
-      `${escapeHtml(line.text)}${line.node ? ` <span class="muted">${escapeHtml(line.node)}</span>` : ''}</li>`,
+      `${line.timeout ? '<em>(no reply: the wait timed out)</em>' : escapeHtml(line.text)}${line.node ? ` <span class="muted">${escapeHtml(line.node)}</span>` : ''}</li>`,
   );
   return `<ol class="transcript">${items.join('')}</ol>`;
 }

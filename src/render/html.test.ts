@@ -136,3 +136,24 @@ test('a flow that does not validate still renders in every format, bad parts ski
   assert.ok(renderMermaid(broken).includes('  weird["weird"]'));
   assert.ok(renderDot(broken).includes('"weird" [label="weird", shape=box, style=dashed'));
 });
+
+test('the overview shows the run: how it ended, where it was routed, the conversation (silences too)', () => {
+  const html = renderHtml(seed, {
+    trace: {
+      path,
+      end: { reason: 'routed', node: 'billing_queue' },
+      routedTo: 'q-<billing>',
+      conversation: [
+        { from: 'customer', text: 'I <3 bills', node: 'start' },
+        { from: 'flow', text: 'One moment', node: 'set_context' },
+        { from: 'customer', text: '', node: 'set_context', timeout: true },
+      ],
+    },
+  });
+  const overview = html.match(/<div id="details-body">([\s\S]*?)<\/div><\/aside>/)![1];
+  assert.match(overview, /ended: <strong>routed<\/strong> at <button[^>]*data-goto="billing_queue"/);
+  assert.ok(overview.includes('routed to <code>q-&lt;billing&gt;</code>'));
+  assert.ok(overview.includes('I &lt;3 bills'));
+  assert.match(overview, /say-flow"><span class="who">flow<\/span>One moment/);
+  assert.ok(overview.includes('(no reply: the wait timed out)'));
+});

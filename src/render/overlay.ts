@@ -27,6 +27,8 @@ export interface ConversationLine {
   text: string;
   /** The node that sent or consumed it. */
   node?: string;
+  /** The customer stayed silent past a wait's timeout. */
+  timeout?: boolean;
 }
 
 /** Which nodes and edges some run reached (edge ids are the diagram's transition pointers). */
