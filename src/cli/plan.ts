@@ -47,7 +47,7 @@ export function register(program: Command): void {
         }
         if (opts.out !== undefined) {
           const { createPlanFile } = await import('../deploy/plan-file.js');
-          const { writeFileAtomic } = await import('../deploy/atomic-write.js');
+          const { writeFileAtomic } = await import('../files/atomic-write.js');
           const planFile = createPlanFile({
             createdAt: new Date().toISOString(),
             target: connection.description,

@@ -1,7 +1,5 @@
 // `gcflow test [paths...]`: finds and runs simulation suites, reports as text, JSON or JUnit, with coverage; exit 0, 1 (failures) or 2.
-import { randomBytes } from 'node:crypto';
-import { rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { writeFileAtomic } from '../files/atomic-write.js';
 import { Option, type Command } from 'commander';
 import { GcflowError } from '../flow/diagnostic.js';
 import { action, ExitCode, paint, stderr, stdout } from './io.js';
@@ -21,14 +19,11 @@ interface TestCommandOptions {
 
 const TestErrorCode = { noSuites: 'GCF968', badOption: 'GCF966', cannotWrite: 'GCF969' } as const;
 
-/** Writes beside the target and renames over it: the file is the old one or the whole new one. */
-async function writeAtomically(file: string, text: string): Promise<void> {
-  const temp = join(dirname(file), `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+/** Writes the report so the file is the old one or the whole new one. */
+async function writeReport(file: string, text: string): Promise<void> {
   try {
-    await writeFile(temp, text, { encoding: 'utf8', flag: 'wx' });
-    await rename(temp, file);
+    await writeFileAtomic(file, text);
   } catch (error) {
-    await rm(temp, { force: true });
     throw new GcflowError(TestErrorCode.cannotWrite, `cannot write the report (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, { file }, 1);
   }
 }
@@ -76,12 +71,12 @@ export function register(program: Command): void {
         const text = (style: import('../simulate/index.js').TextStyle = paint(out)): string => simulation.formatTestRunText(shown, { style, minCoverage: minimum });
         const report = opts.reporter === 'json' ? simulation.formatTestRunJson(shown) : opts.reporter === 'junit' ? simulation.formatTestRunJunit(shown) : undefined;
         if (opts.output !== undefined) {
-          await writeAtomically(opts.output, mask(report ?? text(simulation.plainStyle)));
+          await writeReport(opts.output, mask(report ?? text(simulation.plainStyle)));
           out.write(mask(text()));
         } else {
           out.write(mask(report ?? text()));
         }
-        if (opts.coverageFile !== undefined && run.coverage) await writeAtomically(opts.coverageFile, `${JSON.stringify(run.coverage, null, 2)}\n`);
+        if (opts.coverageFile !== undefined && run.coverage) await writeReport(opts.coverageFile, `${JSON.stringify(run.coverage, null, 2)}\n`);
         let low: string[] = [];
         if (minimum !== undefined && run.coverage) {
           low = simulation.flowsBelow(run.coverage, minimum).map((flow) => `${flow.file} is ${flow.percent}% covered`);

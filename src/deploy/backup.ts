@@ -3,7 +3,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FlowDefinition } from '../flow/schema.js';
 import { GcflowError } from '../flow/diagnostic.js';
-import { writeFileAtomic } from './atomic-write.js';
+import { writeFileAtomic } from '../files/atomic-write.js';
 import { redactSecrets, restoreSecrets, type NamedSecret } from './secret-redaction.js';
 import type { DeployedFlow } from './target.js';
 

@@ -1,7 +1,6 @@
 // Keeps the state in a file: atomic writes (temp file + rename), coalesced, and read back on the next start.
-import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
-import { dirname, basename, join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { writeFileAtomic } from '../files/atomic-write.js';
 import { GcflowError } from '../flow/diagnostic.js';
 import type { EmulatorState } from './state.js';
 
@@ -50,16 +49,7 @@ export async function readStateFile(path: string): Promise<EmulatorState | undef
 /** Writes the whole state atomically: a reader sees the old file or the new one, never half of one. */
 export async function writeStateFile(path: string, state: EmulatorState): Promise<void> {
   const file: StateFile = { format: FORMAT, formatVersion: FORMAT_VERSION, state };
-  const dir = dirname(path);
-  await mkdir(dir, { recursive: true });
-  const temp = join(dir, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
-  try {
-    await writeFile(temp, `${JSON.stringify(file)}\n`, { mode: 0o600 });
-    await rename(temp, path);
-  } catch (error) {
-    await unlink(temp).catch(() => undefined);
-    throw error;
-  }
+  await writeFileAtomic(path, `${JSON.stringify(file)}\n`, { mode: 0o600 });
 }
 
 /** Coalesces state changes into at most one write in flight plus one queued; `flush` waits for the latest. */

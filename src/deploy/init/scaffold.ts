@@ -2,7 +2,7 @@
 import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import { GcflowError } from '../../flow/diagnostic.js';
-import { writeFileAtomic } from '../atomic-write.js';
+import { writeFileAtomic } from '../../files/atomic-write.js';
 import { scaffoldFiles, type ScaffoldFile } from './templates.js';
 
 export const INIT_EXISTS_CODE = 'GCF680';

@@ -1,4 +1,4 @@
-// Writing a file so that readers see the old content or the new, never half of it: temp file, fsync, rename.
+// Writing a file so that readers see the old content or the new, never half of it: temp file, fsync, rename. Used by every room that writes.
 import { link, open, rename, mkdir, unlink } from 'node:fs/promises';
 import { dirname, basename, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
