@@ -27,7 +27,7 @@ export interface DiagramLayout {
 }
 
 /** Font metrics the page uses (12px sans-serif); an estimate is enough because text is cut to fit anyway. */
-export const TEXT = { charWidth: 6.6, lineHeight: 16, titleCharWidth: 7.2 } as const;
+export const TEXT = { charWidth: 6.9, lineHeight: 16, titleCharWidth: 7.8 } as const;
 
 export function textWidth(text: string, charWidth: number = TEXT.charWidth): number {
   return Array.from(text).length * charWidth;
