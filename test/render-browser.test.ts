@@ -7,12 +7,11 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { FlowDefinition } from '../src/flow/schema.js';
-import { loadFlowFile } from '../src/flow/load.js';
 import { coverageOfFlow, renderHtml } from '../src/render/index.js';
 import { hostileFlow, HOSTILE_TEXT } from '../src/render/testdata/hostile-flow.js';
 import { computeCoverage, simulate } from '../src/simulate/index.js';
 import { validate } from '../src/validate/index.js';
-import { REPO_ROOT, SEED_FLOW } from './support/run-cli.js';
+import { SEED_FLOW } from './support/run-cli.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -141,17 +140,4 @@ test('hostile flow text stays text: nothing runs, the page shows it literally', 
 test('the pages made no network request and logged no error', () => {
   assert.deepEqual(requests.filter((url) => !url.startsWith('file:')), []);
   assert.deepEqual(problems, []);
-});
-
-test('README screenshot of the example flow (written only with GCFLOW_UPDATE_SCREENSHOT=1)', { skip: !process.env.GCFLOW_UPDATE_SCREENSHOT }, async () => {
-  const example = await loadFlowFile(join(REPO_ROOT, 'examples/support.flow.yaml'));
-  const flow = example.data as unknown as FlowDefinition;
-  const env = { BILLING_QUEUE_ID: 'q-billing', TECH_QUEUE_ID: 'q-tech' };
-  const run = simulate(flow, { messages: ['hello', 'my invoice is wrong'], env });
-  const shot = await open(renderHtml(flow, { trace: run, findings: validate(flow, { source: example }).findings }), 'example.html');
-  await shot.setViewportSize({ width: 1400, height: 860 });
-  await shot.click('#zoom-fit');
-  await shot.click('[data-node-id="route_intent"]');
-  await shot.screenshot({ path: join(REPO_ROOT, 'docs/render-example.png') });
-  await shot.close();
 });

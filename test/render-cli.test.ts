@@ -110,7 +110,7 @@ test('errors are one clean line with a code and exit 2; a failed write exits 1 a
     ['unknown format', ['render', SEED_FLOW, '--format', 'png'], 2, /argument 'png' is invalid/],
     ['missing coverage file', ['render', SEED_FLOW, '--coverage', join(dir, 'none.json')], 2, /no such coverage file \[GCF971\]/],
     ['not a coverage report', ['render', SEED_FLOW, '--coverage', notJson], 2, /not a coverage report.*\[GCF972\]/],
-    ['unwritable output', ['render', SEED_FLOW, '-o', join(dir, 'missing-dir', 'x.html')], 1, /cannot write the output \(ENOENT\) \[GCF973\]/],
+    ['unwritable output (its folder is a file)', ['render', SEED_FLOW, '-o', join(notJson, 'x.html')], 1, /cannot write the output \((ENOTDIR|EEXIST)\) \[GCF973\]/],
   ];
   for (const [what, args, code, message] of cases) {
     const result = await runCli(args);
@@ -118,5 +118,12 @@ test('errors are one clean line with a code and exit 2; a failed write exits 1 a
     assert.match(result.stderr, message, what);
     assert.doesNotMatch(result.stderr, /\n\s+at /, `${what}: no stack trace`);
   }
-  assert.deepEqual(readdirSync(dir).filter((name) => name.includes('missing-dir') || name.endsWith('.tmp')), []);
+  assert.deepEqual(readdirSync(dir).filter((name) => name.endsWith('.tmp')), []);
+});
+
+test('-o creates the folders it needs', async () => {
+  const out = join(dir, 'reports', 'flows', 'seed.html');
+  const result = await runCli(['render', SEED_FLOW, '-o', out]);
+  assert.equal(result.code, 0, result.stderr);
+  assert.match(readFileSync(out, 'utf8'), /^<!DOCTYPE html>/i);
 });

@@ -1,10 +1,10 @@
 // `gcflow render`: draws a flow as Mermaid, Graphviz DOT or a self-contained HTML page, optionally with a simulated run or test coverage.
-import { randomBytes } from 'node:crypto';
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, extname, join, resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { extname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { addEnvironmentOptions, environmentFromOptions, type EnvironmentOptions } from '../env/cli-options.js';
+import { writeFileAtomic } from '../files/atomic-write.js';
 import { GcflowError } from '../flow/diagnostic.js';
 import type { FlowDefinition } from '../flow/schema.js';
 import type { OverlayInput, RenderTrace } from '../render/index.js';
@@ -57,14 +57,11 @@ async function readDataFile(file: string, what: string): Promise<unknown> {
   }
 }
 
-/** Writes next to the target and renames over it, so the file is either the old one or the whole new one. */
-async function writeAtomically(file: string, text: string): Promise<void> {
-  const temp = join(dirname(file), `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+/** Writes the output so the file is the old one or the whole new one, never half of one. */
+async function writeOutput(file: string, text: string): Promise<void> {
   try {
-    await writeFile(temp, text, { encoding: 'utf8', flag: 'wx' });
-    await rename(temp, file);
+    await writeFileAtomic(file, text);
   } catch (error) {
-    await rm(temp, { force: true });
     const code = (error as NodeJS.ErrnoException).code;
     throw new GcflowError(RenderErrorCode.cannotWrite, `cannot write the output (${code ?? (error as Error).message})`, { file }, 1);
   }
@@ -139,7 +136,7 @@ export function register(program: Command): void {
           out.write(text);
           return ExitCode.ok;
         }
-        await writeAtomically(opts.output, text);
+        await writeOutput(opts.output, text);
         const counts = [`${Object.keys(nodes).length} nodes`];
         if (overlay.findings?.length) counts.push(`${overlay.findings.length} finding${overlay.findings.length === 1 ? '' : 's'}`);
         if (overlay.trace) counts.push(`trace of ${overlay.trace.path.length} steps`);
