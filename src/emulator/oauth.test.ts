@@ -30,6 +30,32 @@ describe('emulator OAuth', () => {
     assert.equal(response.status, 200);
   });
 
+  it('accepts a secret holding %, + and : both raw (as Genesys SDKs send it) and form-encoded (RFC 6749)', async () => {
+    const odd = await startTestEmulator({ clientSecret: 'p%zz+a:b%41' });
+    try {
+      const raw = await fetch(`${odd.emulator.url}/oauth/token`, {
+        method: 'POST',
+        headers: { authorization: basic(odd.emulator.clientId, 'p%zz+a:b%41'), 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'grant_type=client_credentials',
+      });
+      assert.equal(raw.status, 200);
+      const encoded = await fetch(`${odd.emulator.url}/oauth/token`, {
+        method: 'POST',
+        headers: { authorization: basic(odd.emulator.clientId, encodeURIComponent('p%zz+a:b%41')), 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'grant_type=client_credentials',
+      });
+      assert.equal(encoded.status, 200);
+      const wrong = await fetch(`${odd.emulator.url}/oauth/token`, {
+        method: 'POST',
+        headers: { authorization: basic(odd.emulator.clientId, 'p%zz+a:b%42'), 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'grant_type=client_credentials',
+      });
+      assert.equal(wrong.status, 401);
+    } finally {
+      await odd.close();
+    }
+  });
+
   const refusals: Array<{ name: string; headers: () => Record<string, string>; body: string; status: number; error: string }> = [
     { name: 'a wrong secret', headers: () => ({ authorization: basic(t.emulator.clientId, 'wrong') }), body: 'grant_type=client_credentials', status: 401, error: 'invalid_client' },
     { name: 'an unknown client', headers: () => ({ authorization: basic('nobody', 'x') }), body: 'grant_type=client_credentials', status: 401, error: 'invalid_client' },

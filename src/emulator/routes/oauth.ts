@@ -19,7 +19,16 @@ function basicCredentials(header: string | undefined): { id: string; secret: str
   const decoded = Buffer.from(header.replace(/^basic\s+/i, '').trim(), 'base64').toString('utf8');
   const colon = decoded.indexOf(':');
   if (colon < 0) return undefined;
-  return { id: decodeURIComponent(decoded.slice(0, colon)), secret: decodeURIComponent(decoded.slice(colon + 1)) };
+  return { id: decoded.slice(0, colon), secret: decoded.slice(colon + 1) };
+}
+
+/** RFC 6749 form-encodes id and secret inside Basic; Genesys' SDKs send them raw. Both are accepted. */
+function formDecoded(value: string): string {
+  try {
+    return decodeURIComponent(value.replace(/\+/g, ' '));
+  } catch {
+    return value;
+  }
 }
 
 export function registerOAuthRoutes(app: FastifyInstance, ctx: EmulatorContext): void {
@@ -38,8 +47,9 @@ export function registerOAuthRoutes(app: FastifyInstance, ctx: EmulatorContext):
     if (!id || secret === undefined) {
       return oauthError(reply, 401, 'invalid_client', 'client credentials are required: a Basic authorization header or client_id and client_secret');
     }
-    const client = ctx.clients.get(id);
-    if (!client || !sameSecret(secret, client.secret)) return oauthError(reply, 401, 'invalid_client', 'client authentication failed: unknown client or wrong secret');
+    const client = ctx.clients.get(id) ?? (fromHeader ? ctx.clients.get(formDecoded(id)) : undefined);
+    const secretMatches = client !== undefined && (sameSecret(secret, client.secret) || (fromHeader !== undefined && sameSecret(formDecoded(secret), client.secret)));
+    if (!client || !secretMatches) return oauthError(reply, 401, 'invalid_client', 'client authentication failed: unknown client or wrong secret');
     const ttl = client.accessTokenValiditySeconds ?? ctx.config.tokenTtlSeconds;
     const { token, expiresIn } = ctx.tokens.issue(client.id, ttl, ctx.now());
     ctx.stats.current.tokensIssued++;
