@@ -61,6 +61,23 @@ export function register(program: Command): void {
           if (code === 'EACCES') throw new GcflowError('GCF950', `port ${port} may not be used by this user; pick one above 1024`);
           throw error;
         }
+        // Listen for the stop signals before announcing the port: whoever reads the first lines may signal at once.
+        const stopped = new Promise<void>((resolve) => {
+          const stop = (signal: NodeJS.Signals) => {
+            process.off('SIGINT', stop);
+            process.off('SIGTERM', stop);
+            emulator
+              .close()
+              .then(() => stderr().write(`gcflow emulator stopped (${signal})\n`))
+              .catch((error: unknown) => {
+                stderr().write(`gcflow emulator: the state could not be saved: ${(error as Error).message}\n`);
+                process.exitCode = 1;
+              })
+              .finally(resolve);
+          };
+          process.on('SIGINT', stop);
+          process.on('SIGTERM', stop);
+        });
         const out = stdout();
         const c = paint(out);
         const secretNote = opts.clientSecret === undefined
@@ -78,22 +95,7 @@ export function register(program: Command): void {
             '',
           ].join('\n'),
         );
-        await new Promise<void>((resolve) => {
-          const stop = (signal: NodeJS.Signals) => {
-            process.off('SIGINT', stop);
-            process.off('SIGTERM', stop);
-            emulator
-              .close()
-              .then(() => stderr().write(`gcflow emulator stopped (${signal})\n`))
-              .catch((error: unknown) => {
-                stderr().write(`gcflow emulator: the state could not be saved: ${(error as Error).message}\n`);
-                process.exitCode = 1;
-              })
-              .finally(resolve);
-          };
-          process.on('SIGINT', stop);
-          process.on('SIGTERM', stop);
-        });
+        await stopped;
       }),
     );
 }
