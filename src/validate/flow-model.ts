@@ -69,8 +69,8 @@ export function buildFlowModel(flow: unknown): FlowModel {
       node,
       isObject,
       type,
-      actions: type === 'action' ? objectsIn(node.actions, (action, i) => ({ action, index: i })) : NO_ACTIONS,
-      conditions: type === 'transition' ? objectsIn(node.conditions, (condition, i) => ({ condition, index: i })) : NO_CONDITIONS,
+      actions: type === 'action' ? actionsOf(node.actions) : NO_ACTIONS,
+      conditions: type === 'transition' ? conditionsOf(node.conditions) : NO_CONDITIONS,
       wait: type === 'webchat' && isRecord(node.waitForInput) ? node.waitForInput : undefined,
     });
     indexOf.set(id, index);
@@ -78,10 +78,24 @@ export function buildFlowModel(flow: unknown): FlowModel {
   return { data, nodes, indexOf };
 }
 
-function objectsIn<T>(list: unknown, entry: (value: JsonObject, index: number) => T): T[] {
-  if (!Array.isArray(list)) return [];
-  const out: T[] = [];
-  for (let i = 0; i < list.length; i++) if (isRecord(list[i])) out.push(entry(list[i] as JsonObject, i));
+// Two plain loops rather than one generic helper with a callback: this runs for every node of very large flows.
+function actionsOf(list: unknown): ActionEntry[] {
+  const out: ActionEntry[] = [];
+  if (!Array.isArray(list)) return out;
+  for (let index = 0; index < list.length; index++) {
+    const action: unknown = list[index];
+    if (isRecord(action)) out.push({ action, index });
+  }
+  return out;
+}
+
+function conditionsOf(list: unknown): ConditionEntry[] {
+  const out: ConditionEntry[] = [];
+  if (!Array.isArray(list)) return out;
+  for (let index = 0; index < list.length; index++) {
+    const condition: unknown = list[index];
+    if (isRecord(condition)) out.push({ condition, index });
+  }
   return out;
 }
 
