@@ -1,6 +1,6 @@
 // The flow as a directed graph over node indexes (compact adjacency arrays), with every transition and where it is written.
 import type { PathSegment } from '../flow/pointer.js';
-import type { FlowModel } from './flow-model.js';
+import { isRecord, type FlowModel } from './flow-model.js';
 
 /** Where in its node a transition is written: the default `transition`, a condition's, or waitForInput's timeout. */
 export const DEFAULT_TRANSITION = -1;
@@ -51,7 +51,10 @@ export function buildFlowGraph(model: FlowModel): FlowGraph {
     offsets[entry.index] = targets.length;
     // An end node's transition is never taken (GCF007 reports it).
     if (entry.type === 'end') continue;
-    for (const { condition, index } of entry.conditions) add(entry.index, condition.transition, index);
+    for (let index = 0; index < entry.conditions.length; index++) {
+      const condition = entry.conditions[index];
+      if (isRecord(condition)) add(entry.index, condition.transition, index);
+    }
     if (entry.wait) add(entry.index, entry.wait.timeoutTransition, TIMEOUT_TRANSITION);
     add(entry.index, entry.node.transition, DEFAULT_TRANSITION);
   }

@@ -1,18 +1,6 @@
 // A defensive read-only view of a flow that may not match the schema: checks walk it and never throw on odd shapes.
 import { toPointer } from '../flow/pointer.js';
 
-export interface ActionEntry {
-  action: JsonObject;
-  /** Index in the node's actions list. */
-  index: number;
-}
-
-export interface ConditionEntry {
-  condition: JsonObject;
-  /** Index in the node's conditions list. */
-  index: number;
-}
-
 export type JsonObject = Record<string, unknown>;
 
 export function isRecord(value: unknown): value is JsonObject {
@@ -31,10 +19,10 @@ export interface NodeEntry {
   isObject: boolean;
   /** The node's `type` when it is a string. */
   type: string | undefined;
-  /** An action node's actions that are objects (empty for other nodes). */
-  actions: readonly ActionEntry[];
-  /** A transition node's conditions that are objects (empty for other nodes). */
-  conditions: readonly ConditionEntry[];
+  /** An action node's `actions` list as written (empty for other nodes); items that are not objects are skipped by checks. */
+  actions: readonly unknown[];
+  /** A transition node's `conditions` list as written (empty for other nodes); likewise. */
+  conditions: readonly unknown[];
   /** A webchat node's waitForInput, when it is an object. */
   wait: JsonObject | undefined;
 }
@@ -46,9 +34,8 @@ export interface FlowModel {
   indexOf: Map<string, number>;
 }
 
-// Shared by every node that has none (most nodes), so a large flow does not allocate two arrays per node.
-const NO_ACTIONS: readonly ActionEntry[] = Object.freeze([]);
-const NO_CONDITIONS: readonly ConditionEntry[] = Object.freeze([]);
+// The lists are the flow's own arrays, not copies: a large flow allocates nothing per action or condition.
+const NONE: readonly unknown[] = Object.freeze([]);
 
 export function buildFlowModel(flow: unknown): FlowModel {
   const data = isRecord(flow) ? flow : {};
@@ -69,8 +56,8 @@ export function buildFlowModel(flow: unknown): FlowModel {
       node,
       isObject,
       type,
-      actions: type === 'action' ? actionsOf(node.actions) : NO_ACTIONS,
-      conditions: type === 'transition' ? conditionsOf(node.conditions) : NO_CONDITIONS,
+      actions: type === 'action' && Array.isArray(node.actions) ? node.actions : NONE,
+      conditions: type === 'transition' && Array.isArray(node.conditions) ? node.conditions : NONE,
       wait: type === 'webchat' && isRecord(node.waitForInput) ? node.waitForInput : undefined,
     });
     indexOf.set(id, index);
@@ -78,31 +65,10 @@ export function buildFlowModel(flow: unknown): FlowModel {
   return { data, nodes, indexOf };
 }
 
-// Two plain loops rather than one generic helper with a callback: this runs for every node of very large flows.
-function actionsOf(list: unknown): ActionEntry[] {
-  const out: ActionEntry[] = [];
-  if (!Array.isArray(list)) return out;
-  for (let index = 0; index < list.length; index++) {
-    const action: unknown = list[index];
-    if (isRecord(action)) out.push({ action, index });
-  }
-  return out;
-}
-
-function conditionsOf(list: unknown): ConditionEntry[] {
-  const out: ConditionEntry[] = [];
-  if (!Array.isArray(list)) return out;
-  for (let index = 0; index < list.length; index++) {
-    const condition: unknown = list[index];
-    if (isRecord(condition)) out.push({ condition, index });
-  }
-  return out;
-}
-
 /** Whether the node ends the conversation: an end node, or an action node that routes to a queue or disconnects. */
 export function endsConversation(entry: NodeEntry): boolean {
   if (entry.type === 'end') return true;
-  for (const { action } of entry.actions) if (action.name === 'route' || action.name === 'disconnect') return true;
+  for (const action of entry.actions) if (isRecord(action) && (action.name === 'route' || action.name === 'disconnect')) return true;
   return false;
 }
 

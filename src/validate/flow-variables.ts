@@ -18,7 +18,9 @@ const BUILT_INS: ReadonlySet<string> = new Set(BUILT_IN_VARIABLES);
 export function collectKnownVariables(model: FlowModel): KnownVariables {
   const set = new Set<string>();
   for (const entry of model.nodes) {
-    for (const { action } of entry.actions) {
+    for (let i = 0; i < entry.actions.length; i++) {
+      const action = entry.actions[i];
+      if (!isRecord(action)) continue;
       if (action.name === 'set' && typeof action.variable === 'string') set.add(action.variable);
       if (action.name === 'classify') set.add(typeof action.variable === 'string' ? action.variable : 'intent');
     }

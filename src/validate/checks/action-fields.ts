@@ -1,4 +1,5 @@
 // GCF010: every action has the fields it needs (route a queueId, set a variable and value, classify intents, sendMessage text).
+import { isRecord } from '../flow-model.js';
 import type { Check } from '../check.js';
 
 /** Fields an action cannot work without; `true` means an empty string counts as missing too. */
@@ -29,7 +30,9 @@ export const actionFields: Check = {
   },
   check(context) {
     for (const entry of context.model.nodes) {
-      for (const { action, index } of entry.actions) {
+      for (let index = 0; index < entry.actions.length; index++) {
+        const action = entry.actions[index];
+        if (!isRecord(action)) continue;
         const required = typeof action.name === 'string' && Object.hasOwn(REQUIRED, action.name) ? REQUIRED[action.name] : undefined;
         if (!required) continue;
         for (const [field, nonEmpty] of Object.entries(required)) {

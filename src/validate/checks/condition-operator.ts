@@ -1,6 +1,6 @@
 // GCF011: every condition uses a known operator.
 import type { Check } from '../check.js';
-import { describeValue } from '../flow-model.js';
+import { describeValue, isRecord } from '../flow-model.js';
 import * as generated from '../flow-schema.generated.js';
 
 const OPERATORS = new Set((generated.vocabulary as { conditionOperators: string[] }).conditionOperators);
@@ -19,7 +19,9 @@ export const conditionOperator: Check = {
   check(context) {
     const allowed = [...OPERATORS].join(', ');
     for (const entry of context.model.nodes) {
-      for (const { condition, index } of entry.conditions) {
+      for (let index = 0; index < entry.conditions.length; index++) {
+        const condition = entry.conditions[index];
+        if (!isRecord(condition)) continue;
         const operator = condition.condition;
         if (typeof operator === 'string' && OPERATORS.has(operator)) continue;
         const pointer = context.pointerIn(entry.pointer, 'conditions', index, 'condition');

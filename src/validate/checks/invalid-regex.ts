@@ -32,7 +32,9 @@ export const invalidRegex: Check = {
       return problem;
     };
     for (const entry of context.model.nodes) {
-      for (const { condition, index } of entry.conditions) {
+      for (let index = 0; index < entry.conditions.length; index++) {
+        const condition = entry.conditions[index];
+        if (!isRecord(condition)) continue;
         if (condition.condition !== 'matches') continue;
         const pointer = context.pointerIn(entry.pointer, 'conditions', index, 'value');
         if (condition.value === undefined || condition.value === '') {
@@ -43,7 +45,9 @@ export const invalidRegex: Check = {
         const reason = problemOf(pattern, condition.ignoreCase === true ? 'i' : '');
         if (reason) context.report({ messageId: 'condition', pointer, data: { id: entry.id, index, pattern: JSON.stringify(pattern), reason } });
       }
-      for (const { action, index } of entry.actions) {
+      for (let index = 0; index < entry.actions.length; index++) {
+        const action = entry.actions[index];
+        if (!isRecord(action)) continue;
         if (action.name !== 'classify' || !isRecord(action.intents)) continue;
         for (const [intent, keywords] of Object.entries(action.intents)) {
           if (!Array.isArray(keywords)) continue;

@@ -1,4 +1,5 @@
 // GCF013: no condition repeats an earlier one of the same node (the earlier one always wins, so it can never match).
+import { isRecord } from '../flow-model.js';
 import type { Check } from '../check.js';
 
 const VALUELESS = new Set(['exists', 'notExists']);
@@ -17,7 +18,9 @@ export const shadowedCondition: Check = {
     for (const entry of context.model.nodes) {
       if (entry.conditions.length < 2) continue;
       const seen = new Map<string, number>();
-      for (const { condition, index } of entry.conditions) {
+      for (let index = 0; index < entry.conditions.length; index++) {
+        const condition = entry.conditions[index];
+        if (!isRecord(condition)) continue;
         const operator = condition.condition;
         if (typeof condition.variable !== 'string' || typeof operator !== 'string') continue;
         const value = VALUELESS.has(operator) ? null : (condition.value ?? null);

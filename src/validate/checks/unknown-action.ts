@@ -1,6 +1,6 @@
 // GCF009: every action names a known action.
 import type { Check } from '../check.js';
-import { describeValue } from '../flow-model.js';
+import { describeValue, isRecord } from '../flow-model.js';
 import * as generated from '../flow-schema.generated.js';
 
 const ACTION_NAMES = new Set((generated.vocabulary as { actionNames: string[] }).actionNames);
@@ -19,7 +19,9 @@ export const unknownAction: Check = {
   check(context) {
     const allowed = [...ACTION_NAMES].join(', ');
     for (const entry of context.model.nodes) {
-      for (const { action, index } of entry.actions) {
+      for (let index = 0; index < entry.actions.length; index++) {
+        const action = entry.actions[index];
+        if (!isRecord(action)) continue;
         if (typeof action.name === 'string' && ACTION_NAMES.has(action.name)) continue;
         const pointer = context.pointerIn(entry.pointer, 'actions', index, 'name');
         if (action.name === undefined) context.report({ messageId: 'missing', pointer, data: { id: entry.id, index, allowed } });

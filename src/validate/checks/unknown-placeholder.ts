@@ -1,4 +1,5 @@
 // GCF015: a `{name}` placeholder names a variable something sets, a declared input, a parameter or a built-in.
+import { isRecord } from '../flow-model.js';
 import { parseTemplate } from '../../flow/placeholder.js';
 import type { PathSegment } from '../../flow/pointer.js';
 import type { CheckContext, Check } from '../check.js';
@@ -29,13 +30,18 @@ export const unknownPlaceholder: Check = {
   check(context) {
     for (const entry of context.model.nodes) {
       if (entry.type === 'webchat') checkText(context, entry.node.message, entry.pointer, 'message');
-      for (const { action, index } of entry.actions) {
+      for (let index = 0; index < entry.actions.length; index++) {
+        const action = entry.actions[index];
+        if (!isRecord(action)) continue;
         for (const field of ACTION_TEMPLATE_FIELDS) {
           const text = action[field];
           if (typeof text === 'string' && text.includes('{')) checkText(context, text, entry.pointer, 'actions', index, field);
         }
       }
-      for (const { condition, index } of entry.conditions) checkText(context, condition.value, entry.pointer, 'conditions', index, 'value');
+      for (let index = 0; index < entry.conditions.length; index++) {
+        const condition = entry.conditions[index];
+        if (isRecord(condition)) checkText(context, condition.value, entry.pointer, 'conditions', index, 'value');
+      }
     }
   },
 };

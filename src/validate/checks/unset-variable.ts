@@ -1,4 +1,5 @@
 // GCF014: a variable a condition reads is set somewhere, declared in inputs, a parameter or a built-in.
+import { isRecord } from '../flow-model.js';
 import { BUILT_IN_VARIABLES } from '../../flow/placeholder.js';
 import type { Check } from '../check.js';
 
@@ -17,7 +18,9 @@ export const unsetVariable: Check = {
     // One finding per variable, at its first read, so a flow that branches on it many times is not flooded.
     const reads = new Map<string, { pointer: string; count: number }>();
     for (const entry of context.model.nodes) {
-      for (const { condition, index } of entry.conditions) {
+      for (let index = 0; index < entry.conditions.length; index++) {
+        const condition = entry.conditions[index];
+        if (!isRecord(condition)) continue;
         const name = condition.variable;
         if (typeof name !== 'string' || name === '' || known.has(name)) continue;
         const read = reads.get(name);
