@@ -30,3 +30,16 @@ test('conditions keep their operator, value and options', () => {
   assert.deepEqual(when('email', 'exists', 'has_email'), { variable: 'email', condition: 'exists', transition: 'has_email' });
   assert.deepEqual(route('q1', 'Billing'), { name: 'route', queueId: 'q1', queueName: 'Billing' });
 });
+
+// Compile-time guarantees, checked by `npm run typecheck` (each @ts-expect-error fails the type-check if the error goes away).
+test('the compiler rejects undeclared targets, duplicate ids and unknown action names', () => {
+  const incomplete = flow({ id: 'f', version: 1, name: 'n' }).start('x').action('x', [set('a', 1)], 'y');
+  // @ts-expect-error transition target "y" is never declared
+  const dangling = incomplete.build();
+  assert.deepEqual(dangling.nodes.x, { type: 'action', actions: [{ name: 'set', variable: 'a', value: 1 }], transition: 'y' });
+  // @ts-expect-error node "x" is declared twice
+  assert.throws(() => flow({ id: 'f', version: 1, name: 'n' }).start('x').end('x').end('x'), /declared twice/);
+  // @ts-expect-error "sett" is not an action name
+  const typo = flow({ id: 'f', version: 1, name: 'n' }).start('x').action('x', [{ name: 'sett', variable: 'a', value: 1 }], 'x');
+  assert.ok(typo);
+});
