@@ -62,6 +62,7 @@ const flowArbitrary: fc.Arbitrary<Flow> = fc.integer({ min: 1, max: 10 }).chain(
 
 const EDITS = ['add-node', 'remove-node', 'rename-node', 'edit-condition', 'insert-condition', 'remove-condition', 'swap-conditions', 'edit-action', 'insert-action', 'remove-action', 'swap-actions', 'change-type', 'rewire', 'flow-fields', 'settings', 'reorder-intents'] as const;
 const edit = fc.record({ kind: fc.constantFrom(...EDITS), a: fc.nat(50), b: fc.nat(50), value: word });
+const FLOW_LEVEL_EDITS: ReadonlySet<string> = new Set(['add-node', 'flow-fields', 'settings']);
 type Edit = { kind: (typeof EDITS)[number]; a: number; b: number; value: string };
 
 function rewrite(node: AnyNode, from: string, to: string): void {
@@ -74,9 +75,10 @@ function rewrite(node: AnyNode, from: string, to: string): void {
 /** Applies an edit in place; indexes wrap around so every edit applies to some node. */
 function applyEdit(flow: Flow, e: Edit, serial: number): void {
   const ids = Object.keys(flow.nodes);
+  if (ids.length === 0 && !FLOW_LEVEL_EDITS.has(e.kind)) return; // every node was removed: only flow-level edits apply
   const id = ids[e.a % ids.length];
-  const target = ids[e.b % ids.length];
-  const n = flow.nodes[id];
+  const target = ids.length > 0 ? ids[e.b % ids.length] : `new${serial}`;
+  const n = flow.nodes[id] ?? { type: 'end' };
   const conditions = n.conditions as unknown[] | undefined;
   const actions = n.actions as Array<Record<string, unknown>> | undefined;
   switch (e.kind) {
@@ -159,6 +161,18 @@ const reversedKeys = (flow: Flow): Flow =>
     ),
   ) as Flow;
 
+/** Found by CI: renaming start and then removing every node left edits with no node to apply to. */
+const everyNodeRemoved: [Flow, Edit[]] = [
+  { id: 'f', version: 0, name: 'billing', status: 'draft', nodes: { start: { type: 'start', transition: 'n0' }, n0: { type: 'webchat', transition: 'n0' } } },
+  [
+    { kind: 'remove-node', a: 31, b: 0, value: 'billing' },
+    { kind: 'rename-node', a: 0, b: 0, value: 'billing' },
+    { kind: 'remove-node', a: 0, b: 0, value: 'billing' },
+    { kind: 'add-node', a: 0, b: 0, value: 'billing' },
+    { kind: 'edit-condition', a: 3, b: 1, value: 'tech' },
+  ],
+];
+
 test('applying flowPatch(old, new) to old gives new, for random flows and random edits', () => {
   fc.assert(
     fc.property(flowArbitrary, fc.array(edit, { maxLength: 6 }), (flow, edits) => {
@@ -167,7 +181,7 @@ test('applying flowPatch(old, new) to old gives new, for random flows and random
       assert.deepStrictEqual(result, after);
       assert.deepStrictEqual(intentOrders(result), intentOrders(after), 'classify intents keep their order (first match wins)');
     }),
-    { numRuns: 300 },
+    { numRuns: 300, examples: [everyNodeRemoved] },
   );
 });
 
@@ -200,7 +214,7 @@ test('diffFlows is deterministic: the same flows in another key order give the s
       assert.deepStrictEqual(diffFlows(structuredClone(flow) as FlowDefinition, structuredClone(after) as FlowDefinition), expected);
       assert.deepStrictEqual(diffFlows(reversedKeys(flow) as FlowDefinition, reversedKeys(after) as FlowDefinition), expected);
     }),
-    { numRuns: 300 },
+    { numRuns: 300, examples: [everyNodeRemoved] },
   );
 });
 
