@@ -32,7 +32,7 @@ export interface EmulatorClient {
   accessTokenValiditySeconds?: number;
 }
 
-/** What a route needs: any one of the permissions, or all of them. */
+/** What a route needs: one of the permissions, or all of them. */
 export type PermissionRequirement = { any: string[] } | { all: string[] };
 
 export const HOME_DIVISION_ID = '6a43f1c8-1b9e-4c7d-9f0a-2e5d8b3c4a10';

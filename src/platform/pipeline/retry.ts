@@ -50,7 +50,7 @@ export const DEFAULT_RETRY: RetryOptions = {
 
 /**
  * How long to wait before attempt `attempt + 1` after `error`, or undefined when the error is final.
- * - 429: any method (the server did not act on it); waits Retry-After, or the default when absent; final when
+ * - 429: every method (the server did not act on it); waits Retry-After, or the default when absent; final when
  *   Retry-After exceeds `maxRetryAfterMs`.
  * - 502/503/504 and network errors: idempotent requests only; waits Retry-After when a 503 sends one (capped by
  *   `maxDelayMs`), else full-jitter backoff.
