@@ -9,17 +9,13 @@ import { DocumentApiTarget, documentApiOf, prepareDeploy, applyDeploy, SYSTEM_CL
 import { mapBounded } from '../dist/deploy/bounded-concurrency.js';
 import { loadFlowFile } from '../dist/flow/load.js';
 import { loadEnvironment, resolveFlowEnvironment } from '../dist/env/index.js';
+import { median } from './median.mjs';
 
 const PUBLISH_DELAY_MS = 500;
 const RUNS = Number(process.env.BENCH_DEPLOY_RUNS ?? 7);
 const FLOWS = Number(process.env.BENCH_DEPLOY_FLOWS ?? 60);
 const LIMIT = { requests: 100, windowMs: 10_000 };
 
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
 
 const exampleFile = fileURLToPath(new URL('../examples/support.flow.yaml', import.meta.url));
 const values = await loadEnvironment({ flowFile: exampleFile, profile: 'dev', processEnv: {} });

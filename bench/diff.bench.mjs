@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import { diffFlows, flowPatch, formatDiffText } from '../dist/diff/index.js';
 import { generateFlow, mutateFlow } from './generate-flow.mjs';
+import { median } from './median.mjs';
 
 const NODES = Number(process.env.BENCH_DIFF_NODES ?? 100_000);
 const RUNS = Number(process.env.BENCH_DIFF_RUNS ?? 7);
@@ -26,11 +27,6 @@ writeFileSync(newFile, JSON.stringify(newFlow, null, 2));
 const oldText = readFileSync(oldFile, 'utf8');
 const newText = readFileSync(newFile, 'utf8');
 
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
 
 function measure(name, runs, fn) {
   fn(); // warm-up

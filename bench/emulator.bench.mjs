@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { connect } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { median } from './median.mjs';
 
 const REQUESTS = Number(process.env.BENCH_EMULATOR_REQUESTS ?? 40_000);
 const CONNECTIONS = 8;
@@ -79,7 +80,6 @@ function runGenerator(job) {
   });
 }
 
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 async function rate(label, job) {
   const result = await runGenerator(job);

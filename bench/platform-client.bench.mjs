@@ -1,6 +1,7 @@
 // Platform client overhead: median time of one authenticated GET through the whole pipeline vs raw fetch, same local server, same run.
 import { createServer } from 'node:http';
 import { createPlatformClient } from '../dist/platform/index.js';
+import { median } from './median.mjs';
 
 const REQUESTS = Number(process.env.BENCH_CLIENT_REQUESTS ?? 2_000);
 const BLOCK = 100;
@@ -31,11 +32,6 @@ function startServer() {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
 
 const server = await startServer();
 const base = `http://127.0.0.1:${server.address().port}`;

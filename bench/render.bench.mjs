@@ -1,6 +1,7 @@
 // Render time for a 1,000-node flow: Mermaid, DOT and the HTML page (dagre layout inside), against JSON.stringify of the same flow.
 import { renderDot, renderHtml, renderMermaid, flowDiagram, layoutDiagram } from '../dist/render/index.js';
 import { generateFlow } from './generate-flow.mjs';
+import { median } from './median.mjs';
 
 const NODES = Number(process.env.BENCH_RENDER_NODES ?? 1000);
 const flow = generateFlow(NODES);
@@ -10,11 +11,6 @@ const path = ['start', 'ask_0', 'check_0', 'act_0', 'ask_1', 'check_1', 'route_1
 const coverage = { nodes: Object.keys(flow.nodes).filter((_, i) => i % 2 === 0), edges: [] };
 const findings = [{ code: 'GCF014', severity: 'warning', message: 'example', pointer: '/nodes/check_3/conditions/0/variable' }];
 
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
 
 function measure(name, runs, fn) {
   fn(); // warm-up

@@ -2,12 +2,12 @@
 import { loadFlowFile } from '../dist/flow/load.js';
 import { simulate } from '../dist/simulate/index.js';
 import { generateFlow } from './generate-flow.mjs';
+import { median } from './median.mjs';
 
 const TARGET = 50_000;
 const BATCHES = 7;
 const PER_BATCH = 50_000;
 
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 const example = (await loadFlowFile(new URL('../examples/support.flow.yaml', import.meta.url).pathname)).data;
 const env = { BILLING_QUEUE_ID: 'q-billing', TECH_QUEUE_ID: 'q-tech' };

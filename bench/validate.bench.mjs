@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { validate } from '../dist/validate/index.js';
 import { generateFlow } from './generate-flow.mjs';
+import { median } from './median.mjs';
 
 const NODES = Number(process.env.BENCH_VALIDATE_NODES ?? 100_000);
 const RUNS = Number(process.env.BENCH_VALIDATE_RUNS ?? 7);
@@ -22,11 +23,6 @@ const file = join(dir, 'large.flow.json');
 writeFileSync(file, JSON.stringify(generateFlow(NODES), null, 2));
 const text = readFileSync(file, 'utf8');
 
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
 
 function timeRuns(runs, fn) {
   const times = [];
