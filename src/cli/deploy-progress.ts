@@ -107,9 +107,10 @@ export function createDeployProgress(out: Output, nameOf: (flowId: string) => st
           line(`${name}: ${c.red('conflict')}: someone else deployed version ${event.conflict.theirVersion ?? '?'} since version ${event.conflict.baseVersion}${event.forcing ? '; --force: re-planning on top of theirs' : ''}`);
           break;
         case 'rollback':
-          line(`${name}: ${c.red(event.reason)}; rolling back as version ${event.toVersion}`);
+        case 'remove':
           publishing.delete(event.flowId);
           if (publishing.size === 0) stopSpinner();
+          line(`${name}: ${c.red(event.reason)}; ${event.type === 'rollback' ? `rolling back as version ${event.toVersion}` : 'the flow is new: removing it again'}`);
           break;
         case 'plan':
         case 'validated':

@@ -172,6 +172,42 @@ test('a failed publication leaves the previous published version live (rolled ba
   }
 });
 
+test('a new flow whose first publication fails is removed again: the server is left as it was', async () => {
+  const h = await startHarness();
+  try {
+    const fresh = createWebMessagingFlow('flow-new-broken', 1);
+    const broken: FlowDefinition = { ...fresh, nodes: { ...fresh.nodes, start: { type: 'start', transition: 'nowhere' } } };
+    const { target, context } = h.deployer();
+    const events: string[] = [];
+    const outcome = await applyDeploy(context({ onEvent: (e: { type: string }) => events.push(e.type) }), { plan: createPlan(broken, undefined) });
+    assert.equal(outcome.status, 'rolled-back', outcome.message);
+    assert.equal(outcome.ok, false);
+    assert.match(outcome.message, /publishing version 1 failed: .*removed again/);
+    assert.ok(events.includes('remove'));
+    assert.equal(h.emulator.snapshot().flows[fresh.id], undefined, 'nothing is left on the server');
+    assert.equal(await target.fetchDeployed(fresh.id), undefined);
+    const fixed = await deployOnce(h, fresh);
+    assert.equal(fixed.status, 'deployed', 'the fixed flow deploys as a new flow again');
+    assert.equal(serverView(h, fresh.id).version, 1);
+  } finally {
+    await h.close();
+  }
+});
+
+test('a created flow is not removed once someone has written on top of it', async () => {
+  const h = await startHarness();
+  try {
+    const fresh = createWebMessagingFlow('flow-new-taken', 1);
+    const { target } = h.deployer();
+    await target.push(createPlan(fresh, undefined));
+    await target.push(createPlan({ ...fresh, name: 'Theirs' }, await target.fetchDeployed(fresh.id)));
+    assert.equal(await target.removeCreated(fresh.id, 1), false);
+    assert.equal(serverView(h, fresh.id).version, 2, 'their version stands');
+  } finally {
+    await h.close();
+  }
+});
+
 test('the server validation refuses a broken flow before anything is written', async () => {
   const h = await startHarness();
   try {

@@ -25,7 +25,8 @@ export type DeployEvent =
   | { type: 'published'; flowId: string; version: number; elapsedMs: number }
   | { type: 'verified'; flowId: string; version: number }
   | { type: 'smoke'; flowId: string; result: SmokeResult }
-  | { type: 'rollback'; flowId: string; reason: string; toVersion: number };
+  | { type: 'rollback'; flowId: string; reason: string; toVersion: number }
+  | { type: 'remove'; flowId: string; reason: string };
 
 export interface DeployContext {
   target: DeployTarget;
@@ -248,11 +249,22 @@ async function watchVerifySmoke(ctx: DeployContext, plan: DeployPlan, version: n
   return outcome(plan, 'deployed', `published and verified (${what})`, { ...extra, publishMs: result.elapsedMs, ...(smoke ? { smoke } : {}) });
 }
 
+/** A new flow whose first version failed: deletes it again, so that the server is left as it was. */
+async function removeCreated(ctx: DeployContext, plan: DeployPlan, failedVersion: number, reason: string, extra: Partial<DeployOutcome>): Promise<DeployOutcome> {
+  ctx.onEvent?.({ type: 'remove', flowId: plan.flowId, reason });
+  let removed: boolean;
+  try {
+    removed = await ctx.target.removeCreated(plan.flowId, failedVersion);
+  } catch (error) {
+    return outcome(plan, 'failed', `${reason}; the flow was new and could not be removed again (${messageOf(error)}): version ${failedVersion} is left unpublished`, extra);
+  }
+  if (!removed) return outcome(plan, 'failed', `${reason}; the flow was new and is left unpublished as version ${failedVersion} (it was not removed: the server cannot delete flows, or someone wrote on top of it)`, extra);
+  return outcome(plan, 'rolled-back', `${reason}; the flow was new, so it was removed again: the server is as it was before this deploy`, extra);
+}
+
 /** Puts the plan's base back as a new version on top of `failedVersion`, and says what state that leaves. */
 async function rollBack(ctx: DeployContext, plan: DeployPlan, failedVersion: number, reason: string, extra: Partial<DeployOutcome>): Promise<DeployOutcome> {
-  if (plan.base === null) {
-    return outcome(plan, 'failed', `${reason}; the flow was new, so there is no earlier version to roll back to (version ${failedVersion} is left unpublished)`, extra);
-  }
+  if (plan.base === null) return removeCreated(ctx, plan, failedVersion, reason, extra);
   const toVersion = failedVersion + 1;
   ctx.onEvent?.({ type: 'rollback', flowId: plan.flowId, reason, toVersion });
   try {

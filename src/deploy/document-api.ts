@@ -17,6 +17,8 @@ export interface FlowDocumentApi {
   listVersions(flowId: string): Promise<RemoteVersion[]>;
   /** The document saved as a version (`GET .../versions/{n}` with its configuration), or undefined for 404. */
   getVersionDocument(flowId: string, version: number): Promise<RemoteFlowDocument | undefined>;
+  /** `DELETE /api/v2/flows/{id}`, when the client can make that call. */
+  deleteFlow?(flowId: string): Promise<void>;
 }
 
 /** A saved version as the server lists it. */

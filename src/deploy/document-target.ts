@@ -113,6 +113,15 @@ export class DocumentApiTarget implements DeployTarget {
     return this.write(flowId, { ...definition, id: flowId, version: expectedVersion + 1, status: 'published' });
   }
 
+  async removeCreated(flowId: string, createdVersion: number): Promise<boolean> {
+    if (!this.api.deleteFlow) return false;
+    const deployed = await this.fetchDeployed(flowId);
+    if (deployed === undefined) return true;
+    if (deployed.version !== createdVersion || deployed.status === 'published') return false;
+    await this.api.deleteFlow(flowId);
+    return true;
+  }
+
   async listVersions(flowId: string): Promise<DeployedVersionInfo[]> {
     const versions = await this.api.listVersions(flowId);
     return versions.map((v) => ({

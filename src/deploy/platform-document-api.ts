@@ -6,7 +6,7 @@ import type { FlowDocumentApi, RemoteFlowDocument, RemoteVersion } from './docum
 import { NoDocumentApiError } from './no-document-api.js';
 
 /** The part of the platform client the document target uses. */
-export type DocumentClient = Pick<PlatformClient, 'apiBase' | 'documents' | 'versions'>;
+export type DocumentClient = Pick<PlatformClient, 'apiBase' | 'documents' | 'versions'> & Partial<Pick<PlatformClient, 'flows'>>;
 
 const PAGE_SIZE = 100;
 /** Enough for any flow's history; stops a server that pages forever. */
@@ -17,7 +17,9 @@ function notFound(error: unknown): boolean {
 }
 
 export function documentApiOf(client: DocumentClient): FlowDocumentApi {
+  const { flows } = client;
   return {
+    ...(flows ? { deleteFlow: (flowId: string) => flows.delete(flowId) } : {}),
     baseUrl: client.apiBase,
     async getFlow(flowId) {
       try {

@@ -90,6 +90,11 @@ export interface DeployTarget {
    * again), and asks for publication. Returns the receipt of that write.
    */
   rollback(flowId: string, definition: FlowDefinition, expectedVersion: number): Promise<PushReceipt>;
+  /**
+   * Deletes a flow this deploy created, when it still holds `createdVersion` (nobody wrote on top of it).
+   * Answers false, deleting nothing, when the flow moved on or the server cannot delete flows.
+   */
+  removeCreated(flowId: string, createdVersion: number): Promise<boolean>;
   /** The versions the server keeps, newest first (empty when it keeps none). */
   listVersions(flowId: string): Promise<DeployedVersionInfo[]>;
   /** The definition saved as an earlier version, or undefined when the server does not have it. */
