@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import type { FlowDefinition } from '../flow/schema.js';
-import { dotString, renderDot } from './dot.js';
+import { dotId, dotLabel, dotString, renderDot } from './dot.js';
 import { hostileFlow, HOSTILE_TEXT } from './testdata/hostile-flow.js';
 
 const seed = JSON.parse(readFileSync(new URL('../../../shared/examples/seed-webchat.flow.json', import.meta.url), 'utf8')) as FlowDefinition;
@@ -82,4 +82,31 @@ test('a trace marks the path with step numbers; coverage marks what was never re
   const covered = renderDot(seed, { coverage: { nodes: ['start', 'set_context', 'route_intent', 'default_end'], edges: [] } });
   assert.match(covered, /"tech_queue" \[[^\n]*color="#d32f2f", style="dashed,filled"/);
   assert.doesNotMatch(covered, /"start" \[[^\n]*#d32f2f/);
+});
+
+test('dotId: one Graphviz name per id, whatever its line breaks, a leading %, controls or &', () => {
+  const cases: Array<[string, string]> = [
+    ['node', '"node"'],
+    ['say "hi"', '"say \\"hi\\""'],
+    ['ends with \\', '"ends with \\\\"'],
+    ['a\nb', '"a\\nb"'],
+    ['a\r\nb', '"a\\r\\nb"'],
+    ['a\u2028b', '"a\\u2028b"'],
+    ['bell\u0007', '"bell\\u0007"'],
+    ['%init', '"\\u0025init"'],
+    ['50%', '"50%"'],
+    ['&amp;', '"&amp;amp;"'],
+  ];
+  for (const [id, written] of cases) assert.equal(dotId(id), written, JSON.stringify(id));
+  assert.equal(new Set(cases.map(([id]) => dotId(id))).size, cases.length);
+});
+
+test('dotLabel: & as &amp; (Graphviz reads entities in labels), controls as their pictures', () => {
+  const cases: Array<[string, string]> = [
+    ['a & b &lt;', '"a &amp; b &amp;lt;"'],
+    ['nul\u0000 bell\u0007 del\u007f', '"nul\u2400 bell\u2407 del\u2421"'],
+    ['two\r\nlines\ttab', '"two\\nlines\ttab"'],
+    ['\\N "q"', '"\\\\N \\"q\\""'],
+  ];
+  for (const [text, written] of cases) assert.equal(dotLabel(text), written, JSON.stringify(text));
 });

@@ -17,6 +17,40 @@ export function dotString(text: string): string {
   return `"${escaped}"`;
 }
 
+/** Control characters but tab and line breaks: a NUL ends Graphviz's string early, and XML forbids most others in the SVG. */
+const CONTROL = /(?![\t\n\r])\p{Cc}/gu;
+
+/** A C0 control or DEL as its Unicode picture (␇ for BEL); the C1 controls, which XML allows, stay. */
+function controlPicture(char: string): string {
+  const code = char.charCodeAt(0);
+  return code < 0x20 ? String.fromCharCode(0x2400 + code) : code === 0x7f ? '\u2421' : char;
+}
+
+/**
+ * A label, tooltip or xlabel: Graphviz decodes `&name;` entities in these, so `&` is written `&amp;`;
+ * a control character is shown as its Unicode picture (␇ for BEL).
+ */
+export function dotLabel(text: string): string {
+  return dotString(text.replace(/&/g, '&amp;').replace(CONTROL, controlPicture));
+}
+
+/**
+ * A node id (or the graph name) as a Graphviz name, one name per id: Graphviz keeps `\\` as two characters in a
+ * name, so unlike a label no two line breaks may be written alike (`\n`, `\r`, `\uXXXX`). `&amp;` keeps the SVG
+ * title true (Graphviz writes what looks like an entity unescaped), a leading `%` is `\u0025` (Graphviz prints
+ * such a name as an anonymous `%3`), and no character XML forbids reaches the SVG.
+ */
+export function dotId(id: string): string {
+  const escaped = id
+    .replace(/&/g, '&amp;')
+    .replace(/\\/g, '\\\\')
+    .replace(/"/g, '\\"')
+    .replace(/\n/g, '\\n')
+    .replace(/\r/g, '\\r')
+    .replace(/^%|(?!\t)[\p{Cc}\u2028\u2029]/gu, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return `"${escaped}"`;
+}
+
 const SHAPES: Record<DiagramNodeType, string> = {
   start: 'shape=circle, style=filled, fillcolor="#e8f5e9", color="#2e7d32"',
   action: 'shape=box, style="rounded,filled", fillcolor="#e3f2fd", color="#1565c0"',
@@ -28,22 +62,22 @@ const SHAPES: Record<DiagramNodeType, string> = {
 };
 
 function nodeAttributes(node: DiagramNode, overlay: DiagramOverlay): string {
-  const attributes = [`label=${dotString(node.lines.join('\n'))}`, SHAPES[node.type]];
+  const attributes = [`label=${dotLabel(node.lines.join('\n'))}`, SHAPES[node.type]];
   const steps = overlay.nodeSteps.get(node.id);
-  if (steps) attributes.push('penwidth=3', 'color="#ff6f00"', `xlabel=${dotString(steps.join(','))}`);
+  if (steps) attributes.push('penwidth=3', 'color="#ff6f00"', `xlabel=${dotLabel(steps.join(','))}`);
   else if (overlay.coverage && node.type !== 'missing' && !overlay.coverage.nodes.has(node.id))
     attributes.push('penwidth=2', 'color="#d32f2f"', 'style="dashed,filled"');
   const findings = overlay.nodeFindings.get(node.id) ?? [];
   if (findings.length > 0) {
     const error = findings.some((finding) => finding.severity === 'error');
-    attributes.push(`fillcolor="${error ? '#ffcdd2' : '#fff3cd'}"`, `tooltip=${dotString(findings.map((f) => `${f.code} ${f.message}`).join('\n'))}`);
+    attributes.push(`fillcolor="${error ? '#ffcdd2' : '#fff3cd'}"`, `tooltip=${dotLabel(findings.map((f) => `${f.code} ${f.message}`).join('\n'))}`);
   }
   return attributes.join(', ');
 }
 
 function edgeAttributes(edge: DiagramEdge, overlay: DiagramOverlay): string {
   const attributes: string[] = [];
-  if (edge.label !== '') attributes.push(`label=${dotString(edge.label)}`);
+  if (edge.label !== '') attributes.push(`label=${dotLabel(edge.label)}`);
   if (edge.kind === 'default') attributes.push('style=dashed');
   if (edge.kind === 'timeout') attributes.push('style=dotted');
   const steps = overlay.edgeSteps.get(edge.id);
@@ -57,13 +91,13 @@ export function renderDot(flow: FlowDefinition, options: DotOptions = {}): strin
   const diagram = flowDiagram(flow);
   const overlay = diagramOverlay(diagram, options);
   const lines = [
-    `digraph ${dotString(diagram.title)} {`,
+    `digraph ${dotId(diagram.title)} {`,
     `  rankdir=${options.rankdir ?? 'TB'};`,
     '  node [fontname="Helvetica", fontsize=11];',
     '  edge [fontname="Helvetica", fontsize=10];',
   ];
-  for (const node of diagram.nodes) lines.push(`  ${dotString(node.id)} [${nodeAttributes(node, overlay)}];`);
-  for (const edge of diagram.edges) lines.push(`  ${dotString(edge.from)} -> ${dotString(edge.to)}${edgeAttributes(edge, overlay)};`);
+  for (const node of diagram.nodes) lines.push(`  ${dotId(node.id)} [${nodeAttributes(node, overlay)}];`);
+  for (const edge of diagram.edges) lines.push(`  ${dotId(edge.from)} -> ${dotId(edge.to)}${edgeAttributes(edge, overlay)};`);
   lines.push('}');
   return `${lines.join('\n')}\n`;
 }

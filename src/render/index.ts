@@ -1,6 +1,6 @@
 // The render room: a flow as Mermaid, Graphviz DOT, or a self-contained interactive HTML page.
 export { renderMermaid, mermaidIds, mermaidText, type MermaidOptions } from './mermaid.js';
-export { renderDot, dotString, type DotOptions } from './dot.js';
+export { renderDot, dotString, dotId, dotLabel, type DotOptions } from './dot.js';
 export { renderHtml, type HtmlOptions } from './html.js';
 export { flowDiagram, type FlowDiagram, type DiagramNode, type DiagramEdge, type EdgeKind } from './graph.js';
 export { layoutDiagram, type DiagramLayout } from './layout.js';
