@@ -162,3 +162,16 @@ test('a transition to a node that does not exist is drawn to a marked missing no
   assert.ok(text.includes('  nowhere["nowhere<br/>missing node"]'));
   assert.match(text, /class nowhere gc_missing/);
 });
+
+test('labels Mermaid would change: %% directives, the two characters \\n, control characters (see render-mermaid-browser.test.ts)', () => {
+  const cases: Array<[string, string]> = [
+    ['%%{init: {"theme":"dark"}}%%', '#37;#37;{init#58; {#34;theme#34;#58;#34;dark#34;}}#37;#37;'],
+    ['50% off', '50#37; off'],
+    ['C:\\new\\dir', 'C#58;\\#8288;new\\dir'],
+    ['bell\u0007 nul\u0000 del\u007f', 'bell\u2407 nul\u2400 del\u2421'],
+  ];
+  for (const [text, written] of cases) {
+    const flow: FlowDefinition = { id: 'f', version: 1, name: 'f', status: 'draft', nodes: { start: { type: 'start', label: text, transition: 'x' }, x: { type: 'end' } } };
+    assert.ok(renderMermaid(flow).includes(`  start(["${written} (start)"])`), `${JSON.stringify(text)}:\n${renderMermaid(flow)}`);
+  }
+});

@@ -42,17 +42,29 @@ export function mermaidIds(ids: readonly string[]): Map<string, string> {
 /**
  * Text safe inside a Mermaid quoted label: characters the lexer or the HTML label would read are written as
  * numeric entities (`#34;`), which Mermaid decodes after parsing. `:` is encoded because Mermaid rewrites
- * `style…:…#…;` anywhere in the source before parsing; `direction LR` because its lexer matches that on any line.
+ * `style…:…#…;` anywhere in the source before parsing; `direction LR` because its lexer matches that on any line;
+ * `%` because Mermaid cuts `%%{…}%%` directives out of the whole text before parsing.
  */
 export function mermaidText(text: string): string {
   return text
-    .replace(/[#"<>&`:|]/g, (char) => `#${char.charCodeAt(0)};`)
+    .replace(/[#"<>&`:|%]/g, (char) => `#${char.charCodeAt(0)};`)
     .replace(/[\r\n\u2028\u2029]+/g, ' ')
     .replace(/direction(?=\s)/gi, (word) => `${word.slice(0, -1)}#${word.charCodeAt(word.length - 1)};`);
 }
 
+/** A C0 control or DEL as its Unicode picture (␇ for BEL): Mermaid's label would drop a NUL and keep the rest unseen. */
+function controlPicture(char: string): string {
+  const code = char.charCodeAt(0);
+  return code < 0x20 ? String.fromCharCode(0x2400 + code) : code === 0x7f ? '\u2421' : char;
+}
+
+/**
+ * A label as Mermaid should show it. Its label renderer draws the two characters `\n` as a line break, even
+ * decoded from an entity, so a word joiner (U+2060, `#8288;`, unseen) stands between them.
+ */
 function label(lines: readonly string[]): string {
-  return `"${lines.map(mermaidText).join('<br/>')}"`;
+  const shown = lines.map((line) => mermaidText(line.replace(/(?![\t\n\r])\p{Cc}/gu, controlPicture)).replace(/\\n/g, '\\#8288;n'));
+  return `"${shown.join('<br/>')}"`;
 }
 
 function shape(node: DiagramNode, text: string): string {

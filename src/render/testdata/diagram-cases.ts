@@ -26,12 +26,12 @@ function finding(code: string, severity: Diagnostic['severity'], message: string
   return { code, severity, message, pointer: toPointer(path) };
 }
 
-/** The cases, in a stable order; the generated flow has 40 segments of 5 nodes (7 transitions each), plus start and done. */
+/** The cases, in a stable order; the generated flow has 12 segments of 5 nodes (7 transitions each), plus start and done. */
 export async function diagramCases(): Promise<DiagramCase[]> {
   const seed = JSON.parse(readFileSync(SEED_FILE, 'utf8')) as FlowDefinition;
   const support = parseFlowText(readFileSync(SUPPORT_FILE, 'utf8'), 'yaml', SUPPORT_FILE.pathname).data as unknown as FlowDefinition;
   const { generateFlow } = (await import(GENERATOR)) as { generateFlow(nodeCount: number): FlowDefinition };
-  const generated = generateFlow(200);
+  const generated = generateFlow(60);
   const ids = (flow: FlowDefinition, missing: string[] = []): string[] => [...Object.keys(flow.nodes), ...missing];
   const hostileIdsPath = ['start', ...HOSTILE_IDS.slice(0, 12)];
   return [
@@ -51,7 +51,7 @@ export async function diagramCases(): Promise<DiagramCase[]> {
       edges: 7,
     },
     { name: 'examples/support.flow.yaml', flow: support, nodeIds: ids(support), edges: 13 },
-    { name: 'generated flow (202 nodes)', flow: generated, nodeIds: ids(generated), edges: 40 * 7 + 1 },
+    { name: 'generated flow (62 nodes)', flow: generated, nodeIds: ids(generated), edges: 12 * 7 + 1 },
     { name: 'hostile labels', flow: hostileFlow, nodeIds: ids(hostileFlow), edges: 6 },
     { name: 'hostile ids', flow: hostileIdsFlow, nodeIds: ids(hostileIdsFlow, HOSTILE_IDS_MISSING), edges: HOSTILE_IDS.length + 6 },
     {

@@ -21,7 +21,8 @@ export const HOSTILE_IDS: readonly string[] = [
 const LABELS = [
   'label "quoted" \\N \\G \\l \\ trailing\\',
   'two\nlines\r\nand\rmore',
-  '<b>html</b> &amp; {brace} [square] |pipe| `tick` #35; %%comment',
+  '<b>html</b> &amp; #35; {brace} [square] |pipe| `tick` %%comment',
+  '*stars* _under_ ~~strike~~ \\n \\* a\\_b',
   '%%{init: {"theme":"dark"}}%%',
   'direction LR\nstyle x fill:#f00;',
   'bell\u0007 nul\u0000 esc\u001b del\u007f',
