@@ -1,5 +1,6 @@
 // Graphviz DOT text for a flow: shapes by node type, condition labels, dashed default and dotted timeout branches.
 import type { FlowDefinition } from '../flow/schema.js';
+import { showControlCharacters } from './control-characters.js';
 import { flowDiagram, type DiagramEdge, type DiagramNode, type DiagramNodeType } from './graph.js';
 import { diagramOverlay, type DiagramOverlay, type OverlayInput } from './overlay.js';
 
@@ -17,21 +18,12 @@ export function dotString(text: string): string {
   return `"${escaped}"`;
 }
 
-/** Control characters but tab and line breaks: a NUL ends Graphviz's string early, and XML forbids most others in the SVG. */
-const CONTROL = /(?![\t\n\r])\p{Cc}/gu;
-
-/** A C0 control or DEL as its Unicode picture (␇ for BEL); the C1 controls, which XML allows, stay. */
-function controlPicture(char: string): string {
-  const code = char.charCodeAt(0);
-  return code < 0x20 ? String.fromCharCode(0x2400 + code) : code === 0x7f ? '\u2421' : char;
-}
-
 /**
  * A label, tooltip or xlabel: Graphviz decodes `&name;` entities in these, so `&` is written `&amp;`;
  * a control character is shown as its Unicode picture (␇ for BEL).
  */
 export function dotLabel(text: string): string {
-  return dotString(text.replace(/&/g, '&amp;').replace(CONTROL, controlPicture));
+  return dotString(showControlCharacters(text.replace(/&/g, '&amp;')));
 }
 
 /**

@@ -1,5 +1,6 @@
 // Mermaid `flowchart` text for a flow: shapes by node type, condition labels, dashed default and timeout branches.
 import type { FlowDefinition } from '../flow/schema.js';
+import { showControlCharacters } from './control-characters.js';
 import { flowDiagram, type DiagramEdge, type DiagramNode } from './graph.js';
 import { diagramOverlay, type DiagramOverlay, type OverlayInput } from './overlay.js';
 
@@ -52,18 +53,12 @@ export function mermaidText(text: string): string {
     .replace(/direction(?=\s)/gi, (word) => `${word.slice(0, -1)}#${word.charCodeAt(word.length - 1)};`);
 }
 
-/** A C0 control or DEL as its Unicode picture (␇ for BEL): Mermaid's label would drop a NUL and keep the rest unseen. */
-function controlPicture(char: string): string {
-  const code = char.charCodeAt(0);
-  return code < 0x20 ? String.fromCharCode(0x2400 + code) : code === 0x7f ? '\u2421' : char;
-}
-
 /**
  * A label as Mermaid should show it. Its label renderer draws the two characters `\n` as a line break, even
  * decoded from an entity, so a word joiner (U+2060, `#8288;`, unseen) stands between them.
  */
 function label(lines: readonly string[]): string {
-  const shown = lines.map((line) => mermaidText(line.replace(/(?![\t\n\r])\p{Cc}/gu, controlPicture)).replace(/\\n/g, '\\#8288;n'));
+  const shown = lines.map((line) => mermaidText(showControlCharacters(line)).replace(/\\n/g, '\\#8288;n'));
   return `"${shown.join('<br/>')}"`;
 }
 
