@@ -5,19 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startEmulator, type RunningEmulator } from '../src/emulator/index.js';
-import { runCli, SEED_FLOW } from './support/run-cli.js';
+import { NO_CREDENTIALS, runCli, SEED_FLOW } from './support/run-cli.js';
 
 const SECRET = 'tok-4f9a8b7c6d5e';
-const NO_CREDENTIALS = {
-  GENESYS_ENV_URL: undefined,
-  OAUTH_CLIENT_ID: undefined,
-  OAUTH_CLIENT_SECRET: undefined,
-  GENESYSCLOUD_REGION: undefined,
-  GENESYSCLOUD_API_REGION: undefined,
-  GENESYSCLOUD_OAUTHCLIENT_ID: undefined,
-  GENESYSCLOUD_OAUTHCLIENT_SECRET: undefined,
-  GCFLOW_RATE_LIMIT: undefined,
-};
+/** No credentials and no rate-limit override from the caller's environment; each test adds its emulator's own. */
+const CLEAN_ENV = { ...NO_CREDENTIALS, GCFLOW_RATE_LIMIT: undefined };
 
 describe('gcflow plan / deploy / status / rollback / permissions (CLI)', () => {
   let emulator: RunningEmulator;
@@ -38,7 +30,7 @@ describe('gcflow plan / deploy / status / rollback / permissions (CLI)', () => {
     flowFile = join(dir, 'support.flow.json');
     await writeFile(flowFile, JSON.stringify(seed, null, 2));
     await writeFile(join(dir, 'test.env'), `BILLING_QUEUE_ID=queue-billing\nTECH_QUEUE_ID=queue-tech\nCRM_API_TOKEN=${SECRET}\n`);
-    env = { ...NO_CREDENTIALS, GENESYS_ENV_URL: emulator.url, OAUTH_CLIENT_ID: emulator.clientId, OAUTH_CLIENT_SECRET: emulator.clientSecret };
+    env = { ...CLEAN_ENV, GENESYS_ENV_URL: emulator.url, OAUTH_CLIENT_ID: emulator.clientId, OAUTH_CLIENT_SECRET: emulator.clientSecret };
   });
 
   after(async () => {
@@ -145,7 +137,7 @@ describe('gcflow plan / deploy / status / rollback / permissions (CLI)', () => {
   });
 
   it('with no credentials configured, deploy uses an embedded emulator and says so', async () => {
-    const result = await cli(['deploy', 'support.flow.json', '--env-file', 'test.env', '--yes'], NO_CREDENTIALS);
+    const result = await cli(['deploy', 'support.flow.json', '--env-file', 'test.env', '--yes'], CLEAN_ENV);
     assert.equal(result.code, 0, result.stdout + result.stderr);
     assert.match(result.stdout, /target: embedded emulator at http:\/\/127\.0\.0\.1:\d+ \(no Genesys Cloud credentials configured\)/);
     assert.match(result.stdout, /create: a new flow/);

@@ -5,17 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { parse } from 'yaml';
-import { runCli } from './support/run-cli.js';
+import { NO_CREDENTIALS, runCli } from './support/run-cli.js';
 
-const NO_CREDENTIALS = {
-  GENESYS_ENV_URL: undefined,
-  OAUTH_CLIENT_ID: undefined,
-  OAUTH_CLIENT_SECRET: undefined,
-  GENESYSCLOUD_REGION: undefined,
-  GENESYSCLOUD_API_REGION: undefined,
-  GENESYSCLOUD_OAUTHCLIENT_ID: undefined,
-  GENESYSCLOUD_OAUTHCLIENT_SECRET: undefined,
-};
 
 describe('gcflow init and demo (CLI)', () => {
   let dir: string;

@@ -8,6 +8,17 @@ export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const SHARED = fileURLToPath(new URL('../../../shared/', import.meta.url));
 export const SEED_FLOW = `${SHARED}examples/seed-webchat.flow.json`;
 
+/** Environment overrides that unset every credential variable gcflow reads, so a command targets no org. */
+export const NO_CREDENTIALS: Record<string, undefined> = {
+  GENESYS_ENV_URL: undefined,
+  OAUTH_CLIENT_ID: undefined,
+  OAUTH_CLIENT_SECRET: undefined,
+  GENESYSCLOUD_REGION: undefined,
+  GENESYSCLOUD_API_REGION: undefined,
+  GENESYSCLOUD_OAUTHCLIENT_ID: undefined,
+  GENESYSCLOUD_OAUTHCLIENT_SECRET: undefined,
+};
+
 export interface CliResult {
   code: number | null;
   stdout: string;
